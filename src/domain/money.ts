@@ -1,0 +1,82 @@
+/**
+ * Money and rates in decimal arithmetic.
+ *
+ * Money is held in 元 as a `Dec` (a private clone of decimal.js, so nobody else's global Decimal
+ * configuration can change our rounding). Binary floats are never used for money: 35,811 × 0.5% is
+ * 179.055 exactly, and must round to 179.06, which a float gets wrong.
+ *
+ * Rounding happens only where a rule or the display says so, and the helper names say which:
+ * `roundFen` (to 0.01 元, half-up: banks' and the tax bureau's convention) and `roundYuan`.
+ * Money crosses JSON, worker and queue boundaries as decimal strings (`toMoneyString`).
+ */
+import { Decimal } from 'decimal.js';
+
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+/** Anything that can be read as an exact decimal: a Dec, a finite number or a decimal string. */
+export type DecimalLike = Dec | number | string;
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
+export function dec(x: DecimalLike): Dec {
+  return x instanceof Dec ? x : new Dec(x);
+}
+
+/** Round half-up to the fen (0.01 元). */
+export function roundFen(x: DecimalLike): Dec {
+  return dec(x).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
+
+/** Round half-up to the whole 元. */
+export function roundYuan(x: DecimalLike): Dec {
+  return dec(x).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+}
+
+/**
+ * The canonical string form of an amount of money in the Plan: rounded half-up to the fen,
+ * always two decimals, no exponent ("1234.50", "-0.01", "0.00").
+ */
+export function toMoneyString(x: DecimalLike): string {
+  const r = roundFen(x);
+  return (r.isZero() ? new Dec(0) : r).toFixed(2);
+}
+
+/**
+ * A rate or ratio as a string for the Plan: up to `places` decimals, trailing zeros removed
+ * ("0.035", "0.3333").
+ */
+export function toRateString(x: DecimalLike, places = 6): string {
+  const r = dec(x).toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  return (r.isZero() ? new Dec(0) : r).toString();
+}
+
+export function sum(xs: Iterable<DecimalLike>): Dec {
+  let total = ZERO;
+  for (const x of xs) total = total.plus(dec(x));
+  return total;
+}
+
+export function max(a: DecimalLike, b: DecimalLike): Dec {
+  return Dec.max(dec(a), dec(b));
+}
+
+export function min(a: DecimalLike, b: DecimalLike): Dec {
+  return Dec.min(dec(a), dec(b));
+}
+
+/** Clamp x into [lo, hi]. */
+export function clamp(x: DecimalLike, lo: DecimalLike, hi: DecimalLike): Dec {
+  return Dec.min(Dec.max(dec(x), dec(lo)), dec(hi));
+}
+
+/** (1 + r)^n for an integer or fractional n. */
+export function growthFactor(rate: DecimalLike, years: DecimalLike): Dec {
+  return ONE.plus(dec(rate)).pow(dec(years));
+}

@@ -1,0 +1,72 @@
+/**
+ * The registry of failures. Input problems and planning findings are data (InputIssue, findings in
+ * the Plan); this registry is for the things that stop a run. Every failure has a stable code, a
+ * process exit code for the CLI and batch, and an HTTP status for the API. docs/errors.md documents
+ * each one, and a test keeps that page and this table in step.
+ */
+import type { InputIssue } from './domain/issues.js';
+
+export interface ErrorSpec {
+  exitCode: number;
+  httpStatus: number;
+  /** What it means, in Chinese, for people. */
+  title: string;
+}
+
+export const ERRORS = {
+  FINPLAN_E_INVALID_PROFILE: { exitCode: 2, httpStatus: 422, title: '家庭档案校验未通过' },
+  FINPLAN_E_INVALID_JSON: { exitCode: 2, httpStatus: 400, title: '输入不是合法的 JSON' },
+  FINPLAN_E_INPUT_TOO_LARGE: { exitCode: 2, httpStatus: 413, title: '输入超过大小上限' },
+  FINPLAN_E_INVALID_CALCULATOR_INPUT: { exitCode: 2, httpStatus: 422, title: '计算器输入校验未通过' },
+  FINPLAN_E_UNKNOWN_CALCULATOR: { exitCode: 2, httpStatus: 404, title: '没有这个计算器' },
+  FINPLAN_E_INVALID_OPTIONS: { exitCode: 2, httpStatus: 400, title: '渲染选项不正确' },
+  FINPLAN_E_USAGE: { exitCode: 64, httpStatus: 400, title: '命令用法不正确' },
+  FINPLAN_E_INPUT_NOT_FOUND: { exitCode: 3, httpStatus: 404, title: '找不到或无法读取输入文件' },
+  FINPLAN_E_OUTPUT_WRITE: { exitCode: 4, httpStatus: 500, title: '无法写入输出文件' },
+  FINPLAN_E_BRAND_INVALID: { exitCode: 5, httpStatus: 500, title: '品牌配置缺失或不正确' },
+  FINPLAN_E_TEMPLATE_INVALID: { exitCode: 5, httpStatus: 500, title: '报告模板缺失或不正确' },
+  FINPLAN_E_FONT_MISSING: { exitCode: 5, httpStatus: 500, title: '字体文件缺失或无法解析' },
+  FINPLAN_E_UNSUPPORTED_PLAN: { exitCode: 6, httpStatus: 422, title: '规划数据的格式版本不受支持' },
+  FINPLAN_E_RENDER_FAILED: { exitCode: 6, httpStatus: 500, title: '生成 PDF 失败' },
+  FINPLAN_E_INTERNAL: { exitCode: 70, httpStatus: 500, title: '内部错误' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * A failure with a registered code. `issues` carries the per-field problems of an input failure;
+ * `detail` is a Chinese sentence safe to show (it never contains profile values).
+ */
+export class FinplanError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: InputIssue[];
+  readonly detail: string;
+
+  constructor(code: ErrorCode, detail?: string, options?: { issues?: InputIssue[]; cause?: unknown }) {
+    const spec = ERRORS[code];
+    super(detail ? `${spec.title}：${detail}` : spec.title, { cause: options?.cause });
+    this.name = 'FinplanError';
+    this.code = code;
+    this.detail = detail ?? '';
+    this.issues = options?.issues ?? [];
+  }
+
+  get exitCode(): number {
+    return ERRORS[this.code].exitCode;
+  }
+
+  get httpStatus(): number {
+    return ERRORS[this.code].httpStatus;
+  }
+
+  /** The structured form for programs (CLI --format json, HTTP bodies, batch error rows). */
+  toJSON(): { code: ErrorCode; message: string; issues: InputIssue[] } {
+    return { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+/** Wrap anything thrown into a FinplanError, keeping registered errors as they are. */
+export function asFinplanError(err: unknown): FinplanError {
+  if (err instanceof FinplanError) return err;
+  return new FinplanError('FINPLAN_E_INTERNAL', undefined, { cause: err });
+}
