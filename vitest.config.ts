@@ -6,7 +6,5 @@ export default defineConfig({
     // PDF rendering and child-process tests take seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Tests that spawn the CLI need the compiled dist/; globalSetup builds it once.
-    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -17,7 +17,9 @@ export interface CrossCheckContext {
  * The fields a cross check needs, and nothing else: an unrelated bad field (reported by the type
  * pass) must not hide a cross-field problem in the same record.
  */
-const memberFacts = memberSchema.pick({ id: true, role: true, birthMonth: true, gender: true, lifeExpectancy: true }).loose();
+const memberFacts = memberSchema
+  .pick({ id: true, role: true, birthMonth: true, gender: true, lifeExpectancy: true })
+  .loose();
 const incomeFacts = incomeSchema.pick({ startMonth: true, endMonth: true }).loose();
 const goalFacts = goalSchema
   .pick({ type: true, year: true, age: true, memberId: true, amount: true, education: true })
@@ -82,7 +84,11 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
     const selfCount = rawMembers.filter((m) => rawString(m, 'role') === 'self').length;
     if (selfCount !== 1)
       issues.push(
-        issueAt(['members'], 'missing_self', selfCount === 0 ? '中应有一位角色为 self（本人）的成员' : '中只能有一位本人（self）'),
+        issueAt(
+          ['members'],
+          'missing_self',
+          selfCount === 0 ? '中应有一位角色为 self（本人）的成员' : '中只能有一位本人（self）',
+        ),
       );
     const spouses = rawMembers.filter((m) => rawString(m, 'role') === 'spouse').length;
     if (spouses > 1) issues.push(issueAt(['members'], 'too_many_spouses', '中最多只能有一位配偶（spouse）'));
@@ -102,7 +108,13 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
     if (m.value.role === 'child') {
       const older = parents.find((p) => monthIndex(p.value.birthMonth) >= monthIndex(m.value.birthMonth));
       if (older)
-        issues.push(issueAt(path, 'child_older_than_parent', `早于其父母（家庭成员第 ${older.index + 1} 位）的出生年月：子女不能比父母年长`));
+        issues.push(
+          issueAt(
+            path,
+            'child_older_than_parent',
+            `早于其父母（家庭成员第 ${older.index + 1} 位）的出生年月：子女不能比父母年长`,
+          ),
+        );
     }
     if (m.value.role === 'parent') {
       const self = parents.find((p) => p.value.role === 'self');
@@ -113,13 +125,21 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
       const age = ageInYears(m.value.birthMonth, valuationMonth);
       if (age >= lifeExpectancyOf(m.value))
         issues.push(
-          issueAt(['members', m.index, 'lifeExpectancy'], 'life_expectancy_passed', '应大于该成员在估值月的年龄，请调高规划寿命'),
+          issueAt(
+            ['members', m.index, 'lifeExpectancy'],
+            'life_expectancy_passed',
+            '应大于该成员在估值月的年龄，请调高规划寿命',
+          ),
         );
     }
   }
 
   // --- references between records ------------------------------------------------------------
-  const assetIds = new Set(list(raw, 'assets').map((a) => rawString(a, 'id')).filter(Boolean));
+  const assetIds = new Set(
+    list(raw, 'assets')
+      .map((a) => rawString(a, 'id'))
+      .filter(Boolean),
+  );
   const checkRef = (key: string, field: string, known: Set<unknown>, what: string) => {
     list(raw, key).forEach((item, index) => {
       const ref = rawString(item, field);
@@ -151,13 +171,23 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
     if (goal.year !== undefined && goal.age !== undefined)
       issues.push(issueAt(base, 'goal_timing_conflict', '的年份（year）与年龄（age）只能填一个'));
     if (goal.year === undefined && goal.age === undefined && goal.type !== 'retirement')
-      issues.push(issueAt(base, 'goal_timing_missing', '应填写开始年份（year）或相关成员开始时的年龄（age）'));
+      issues.push(
+        issueAt(base, 'goal_timing_missing', '应填写开始年份（year）或相关成员开始时的年龄（age）'),
+      );
     if (goal.age !== undefined && goal.memberId === undefined)
       issues.push(issueAt([...base, 'memberId'], 'required', '在按年龄（age）设定目标时为必填项'));
     if (goal.amount === undefined && goal.type !== 'education' && goal.type !== 'retirement')
-      issues.push(issueAt([...base, 'amount'], 'goal_amount_missing', '为必填项（教育与退休目标可按预设估算）'));
+      issues.push(
+        issueAt([...base, 'amount'], 'goal_amount_missing', '为必填项（教育与退休目标可按预设估算）'),
+      );
     if (goal.type === 'education' && goal.amount === undefined && goal.education === undefined)
-      issues.push(issueAt([...base, 'education'], 'goal_amount_missing', '在未填写金额时为必填项（用于按预设估算教育费用）'));
+      issues.push(
+        issueAt(
+          [...base, 'education'],
+          'goal_amount_missing',
+          '在未填写金额时为必填项（用于按预设估算教育费用）',
+        ),
+      );
     if (valuationYear !== undefined) {
       let startYear = goal.year;
       if (startYear === undefined && goal.age !== undefined && goal.memberId) {
@@ -166,7 +196,11 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
       }
       if (startYear !== undefined && startYear < valuationYear)
         issues.push(
-          issueAt([...base, goal.year !== undefined ? 'year' : 'age'], 'goal_in_past', '早于估值年份：目标应在今年或以后'),
+          issueAt(
+            [...base, goal.year !== undefined ? 'year' : 'age'],
+            'goal_in_past',
+            '早于估值年份：目标应在今年或以后',
+          ),
         );
     }
   }
@@ -181,7 +215,11 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
       const ageAtEnd = (endIndex - monthIndex(borrower.birthMonth)) / 12;
       if (ageAtEnd > lifeExpectancyOf(borrower))
         issues.push(
-          issueAt(['liabilities', l.index, 'monthsLeft'], 'loan_outlives_borrower', '超出借款人的规划寿命：还清时借款人已超过规划寿命'),
+          issueAt(
+            ['liabilities', l.index, 'monthsLeft'],
+            'loan_outlives_borrower',
+            '超出借款人的规划寿命：还清时借款人已超过规划寿命',
+          ),
         );
     }
   }
@@ -191,7 +229,9 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
   if (risk && typeof risk === 'object' && !Array.isArray(risk)) {
     const r = risk as Record<string, unknown>;
     if (r.level === undefined && r.questionnaire === undefined)
-      issues.push(issueAt(['risk'], 'risk_missing', '应填写风险等级（level）或风险测评问卷得分（questionnaire）'));
+      issues.push(
+        issueAt(['risk'], 'risk_missing', '应填写风险等级（level）或风险测评问卷得分（questionnaire）'),
+      );
   }
 
   return issues;

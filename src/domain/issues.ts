@@ -83,6 +83,13 @@ const FIELD_LABELS: Record<string, string> = {
   housingFundBase: '公积金缴存基数',
   housingFundRate: '公积金缴存比例',
   healthNotes: '健康状况',
+  deductions: '个税扣除',
+  elderlySupportMonthly: '赡养老人扣除额',
+  childrenEducationShare: '子女教育扣除比例',
+  housingLoanInterest: '住房贷款利息扣除',
+  housingRent: '住房租金扣除',
+  continuingEducation: '继续教育扣除',
+  privatePensionAnnual: '个人养老金年缴存额',
   lifeExpectancy: '规划寿命',
   incomes: '收入',
   memberId: '成员编号',
@@ -138,6 +145,7 @@ const FIELD_LABELS: Record<string, string> = {
   housePriceGrowth: '房价增长率',
   pensionGrowth: '养老金调整率',
   averageWageGrowth: '社会平均工资增长率',
+  socialAverageWage: '养老金计发基数',
   returns: '收益率',
   cash: '现金收益率',
   deposit: '定期存款利率',
@@ -295,7 +303,11 @@ function fmt(n: number | bigint | undefined): string {
 function tooSmall(path: PathSegment[], issue: z.core.$ZodIssueTooSmall): InputIssue {
   switch (issue.origin) {
     case 'string':
-      return issueAt(path, 'too_short', Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${fmt(issue.minimum)} 个字符`);
+      return issueAt(
+        path,
+        'too_short',
+        Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${fmt(issue.minimum)} 个字符`,
+      );
     case 'array':
       return issueAt(path, 'too_few', `至少应有 ${fmt(issue.minimum)} 项`);
     default:

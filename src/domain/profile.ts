@@ -50,47 +50,45 @@ const DECIMAL_STRING = new RegExp(`^-?\\d{1,15}(\\.\\d{1,${LIMITS.amountDecimals
 
 /** Parse a JSON number or decimal string into a canonical decimal string, or report why not. */
 function decimalInput(opts: { min: number; max: number; integerOnly?: boolean }) {
-  return z
-    .union([z.number(), z.string()], { error: 'invalid_decimal' })
-    .transform((value, ctx) => {
-      let text: string;
-      const outOfRange = () =>
-        ctx.addIssue({
-          code: 'custom',
-          message: 'out_of_range',
-          params: { finplan: 'out_of_range', min: opts.min, max: opts.max },
-        });
-      if (typeof value === 'number') {
-        if (!Number.isFinite(value)) {
-          ctx.addIssue({ code: 'custom', message: 'not_finite', params: { finplan: 'not_finite' } });
-          return z.NEVER;
-        }
-        if (value < opts.min || value > opts.max) {
-          outOfRange();
-          return z.NEVER;
-        }
-        // Number → shortest round-trip decimal text (0.1 stays "0.1", not 0.1000000000000000055).
-        text = String(value);
-        if (/e/i.test(text)) text = value.toFixed(LIMITS.amountDecimals).replace(/\.?0+$/, '');
-      } else {
-        text = value.trim();
-      }
-      if (!DECIMAL_STRING.test(text)) {
-        ctx.addIssue({ code: 'custom', message: 'invalid_decimal', params: { finplan: 'invalid_decimal' } });
+  return z.union([z.number(), z.string()], { error: 'invalid_decimal' }).transform((value, ctx) => {
+    let text: string;
+    const outOfRange = () =>
+      ctx.addIssue({
+        code: 'custom',
+        message: 'out_of_range',
+        params: { finplan: 'out_of_range', min: opts.min, max: opts.max },
+      });
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        ctx.addIssue({ code: 'custom', message: 'not_finite', params: { finplan: 'not_finite' } });
         return z.NEVER;
       }
-      const n = Number(text);
-      if (n < opts.min || n > opts.max) {
+      if (value < opts.min || value > opts.max) {
         outOfRange();
         return z.NEVER;
       }
-      if (opts.integerOnly && !Number.isInteger(n)) {
-        ctx.addIssue({ code: 'custom', message: 'not_integer', params: { finplan: 'not_integer' } });
-        return z.NEVER;
-      }
-      // Normalise "-0", "00012.50" etc. without going through a float.
-      return normaliseDecimalText(text);
-    });
+      // Number → shortest round-trip decimal text (0.1 stays "0.1", not 0.1000000000000000055).
+      text = String(value);
+      if (/e/i.test(text)) text = value.toFixed(LIMITS.amountDecimals).replace(/\.?0+$/, '');
+    } else {
+      text = value.trim();
+    }
+    if (!DECIMAL_STRING.test(text)) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_decimal', params: { finplan: 'invalid_decimal' } });
+      return z.NEVER;
+    }
+    const n = Number(text);
+    if (n < opts.min || n > opts.max) {
+      outOfRange();
+      return z.NEVER;
+    }
+    if (opts.integerOnly && !Number.isInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: 'not_integer', params: { finplan: 'not_integer' } });
+      return z.NEVER;
+    }
+    // Normalise "-0", "00012.50" etc. without going through a float.
+    return normaliseDecimalText(text);
+  });
 }
 
 function normaliseDecimalText(text: string): string {
@@ -150,6 +148,31 @@ const socialInsuranceSchema = z
   })
   .describe('五险一金（个人缴纳部分）');
 
+const taxDeductionsSchema = z
+  .strictObject({
+    elderlySupportMonthly: decimalInput({ min: 0, max: 3000 })
+      .optional()
+      .describe(
+        '赡养老人专项附加扣除（元/月）：独生子女 3000，非独生子女分摊且每人不超过 1500；缺省按家庭情况推定',
+      ),
+    childrenEducationShare: z
+      .union([z.literal(0), z.literal(0.5), z.literal(1)])
+      .optional()
+      .describe(
+        '子女教育、婴幼儿照护扣除由本人扣除的比例：1 全额 / 0.5 各半 / 0；缺省由收入较高的一方全额扣除',
+      ),
+    housingLoanInterest: z
+      .boolean()
+      .optional()
+      .describe('是否扣除首套住房贷款利息（1000 元/月）；缺省：本人为房贷借款人时扣除'),
+    housingRent: z.boolean().optional().describe('是否扣除住房租金；缺省：有房租支出且无房贷时扣除'),
+    continuingEducation: z.boolean().optional().describe('是否在读学历继续教育（400 元/月）'),
+    privatePensionAnnual: decimalInput({ min: 0, max: 12000 })
+      .optional()
+      .describe('每年缴存个人养老金（元，上限 12000），可在税前扣除'),
+  })
+  .describe('个税专项附加扣除与其他扣除');
+
 export const memberSchema = z
   .strictObject({
     id: id().describe('成员编号（英文字母数字），供收入、保单、目标引用，如 "self"、"child1"'),
@@ -174,6 +197,7 @@ export const memberSchema = z
     personalAccountBalance: money().optional().describe('基本养老保险个人账户储存额（元）'),
     averageContributionIndex: rate(0.6, 3).optional().describe('平均缴费指数（0.6–3.0）'),
     socialInsurance: socialInsuranceSchema.optional(),
+    deductions: taxDeductionsSchema.optional(),
     healthNotes: longText().optional().describe('健康状况备注（仅用于保险规划提示）'),
     lifeExpectancy: int(40, 110).optional().describe('规划寿命（岁）；缺省按假设中的规划寿命'),
   })
@@ -184,9 +208,13 @@ export const incomeSchema = z
     memberId: id().describe('收入所属成员的编号'),
     type: enumOf(INCOME_TYPES).describe('收入类型'),
     label: shortText().optional().describe('说明'),
-    amount: money().describe('税前金额（元）'),
+    amount: money().describe(
+      '金额（元）：工资薪金和全年一次性奖金填税前金额（个税与五险一金由规划按规则计算）；经营所得、租金、养老金和其他收入填到手金额（税后）',
+    ),
     unit: enumOf(AMOUNT_UNITS).describe('金额单位：month 每月 / year 每年'),
-    growth: rate(-0.5, 0.5).optional().describe('年增长率（小数）；缺省按假设中的收入增长率'),
+    growth: rate(-0.5, 0.5)
+      .optional()
+      .describe('年增长率（小数）；缺省：工资奖金按收入增长率，养老金按养老金调整率，其他按通货膨胀率'),
     startMonth: yearMonth().optional().describe('开始年月（缺省为估值月）'),
     endMonth: yearMonth().optional().describe('结束年月（缺省：工资至退休，其他至寿命终）'),
   })
@@ -212,7 +240,7 @@ export const assetSchema = z
     label: shortText().optional().describe('说明'),
     value: money().describe('估值月的市值或余额（元）'),
     ownerId: id().optional().describe('所属成员编号'),
-    annualIncome: money().optional().describe('每年产生的收入（如租金，元/年）'),
+    annualIncome: money().optional().describe('每年产生的到手收入（如税后租金，元/年）；随通货膨胀增长'),
   })
   .describe('资产');
 
@@ -305,6 +333,9 @@ export const assumptionOverridesSchema = z
     housePriceGrowth: rate(-0.3, 0.3).optional().describe('房价年增长率'),
     pensionGrowth: rate(-0.1, 0.2).optional().describe('养老金年调整率'),
     averageWageGrowth: rate(-0.1, 0.2).optional().describe('社会平均工资年增长率（养老金计发基数）'),
+    socialAverageWage: money()
+      .optional()
+      .describe('本省上年度在岗职工月平均工资（养老金计发基数，元/月）；缺省按缴费基数 ÷ 平均缴费指数推算'),
     returns: assetClassReturnsSchema.optional(),
     retirementSpendingRatio: rate(0.3, 1.5).optional().describe('退休后生活支出相对退休前的比例'),
     lifeExpectancyMale: int(50, 110).optional().describe('男性规划寿命'),

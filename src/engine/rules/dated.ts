@@ -35,7 +35,8 @@ export function isInForce(entry: { effectiveFrom: string; effectiveTo?: string }
 /** The entry in force on a date, or undefined when none is. The latest-starting entry wins. */
 export function inForce<T>(entries: readonly Dated<T>[], date: string): Dated<T> | undefined {
   let best: Dated<T> | undefined;
-  for (const e of entries) if (isInForce(e, date) && (!best || e.effectiveFrom > best.effectiveFrom)) best = e;
+  for (const e of entries)
+    if (isInForce(e, date) && (!best || e.effectiveFrom > best.effectiveFrom)) best = e;
   return best;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Reads the render assets (fonts, templates, brands) from the package's folders. This is the only
+ * place the report's inputs touch the file system; the report layer itself is pure.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FinplanError } from '../errors.js';
+import { createRenderContext, type RenderAssets, type RenderContext } from '../report/context.js';
+
+/** The package root: two levels above this file in both src/apps and dist/apps. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const FONT_FILES = {
+  regular: join(PACKAGE_ROOT, 'fonts', 'NotoSansSC-Regular.ttf'),
+  bold: join(PACKAGE_ROOT, 'fonts', 'NotoSansSC-Bold.ttf'),
+};
+
+function readFont(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new FinplanError('FINPLAN_E_FONT_MISSING', `找不到字体文件 ${relative(PACKAGE_ROOT, path)}`, {
+      cause: err,
+    });
+  }
+}
+
+/** All .hbs files under templates/, by name relative to it without the extension. */
+function readTemplates(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.hbs')) {
+        const name = relative(root, full).slice(0, -'.hbs'.length).split(sep).join('/');
+        out[name] = readFileSync(full, 'utf8');
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function readBrand(dir: string): RenderAssets['brands'][number] {
+  const themePath = join(dir, 'theme.json');
+  if (!existsSync(themePath))
+    throw new FinplanError('FINPLAN_E_BRAND_INVALID', `品牌目录 ${dir} 中没有 theme.json`);
+  let theme: unknown;
+  try {
+    theme = JSON.parse(readFileSync(themePath, 'utf8'));
+  } catch (err) {
+    throw new FinplanError('FINPLAN_E_BRAND_INVALID', `品牌目录 ${dir} 的 theme.json 不是合法的 JSON`, {
+      cause: err,
+    });
+  }
+  const logoName = theme && typeof theme === 'object' ? (theme as { logo?: unknown }).logo : undefined;
+  let logo: Buffer | null = null;
+  if (typeof logoName === 'string' && /^[A-Za-z0-9_.-]+$/.test(logoName)) {
+    const logoPath = join(dir, logoName);
+    if (!existsSync(logoPath))
+      throw new FinplanError('FINPLAN_E_BRAND_INVALID', `品牌目录 ${dir} 中缺少标志文件 ${logoName}`);
+    logo = readFileSync(logoPath);
+  }
+  return { dir, theme, logo };
+}
+
+export function readRenderAssets(options: { extraBrandDirs?: string[] } = {}): RenderAssets {
+  const templatesRoot = join(PACKAGE_ROOT, 'templates');
+  const brandsRoot = join(templatesRoot, 'brands');
+  const brandDirs = readdirSync(brandsRoot)
+    .sort()
+    .map((d) => join(brandsRoot, d))
+    .filter((d) => statSync(d).isDirectory());
+  return {
+    fonts: { regular: readFont(FONT_FILES.regular), bold: readFont(FONT_FILES.bold) },
+    templates: readTemplates(templatesRoot),
+    brands: [...brandDirs, ...(options.extraBrandDirs ?? [])].map(readBrand),
+  };
+}
+
+/** Build the RenderContext for this process from the package's assets (and any extra brands). */
+export function loadRenderContext(options: { extraBrandDirs?: string[] } = {}): RenderContext {
+  return createRenderContext(readRenderAssets(options));
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * The finplan command line. Data goes to stdout, messages to stderr; exit codes come from the
+ * error registry (src/errors.ts, docs/errors.md).
+ */
+import { Command, CommanderError } from 'commander';
+import { asFinplanError, FinplanError } from '../../errors.js';
+import { ENGINE_VERSION } from '../../engine/version.js';
+import { runCalc } from './commands/calc.js';
+import { runPlan } from './commands/plan.js';
+import { runValidate } from './commands/validate.js';
+
+const program = new Command();
+program
+  .name('finplan')
+  .description('finplan — 把家庭档案（JSON）生成中文 PDF 理财规划书 / Chinese household financial plans')
+  .version(ENGINE_VERSION, '-v, --version', '显示版本号')
+  .helpOption('-h, --help', '显示帮助')
+  .addHelpCommand(false)
+  .showHelpAfterError('（用 finplan --help 查看用法）')
+  .exitOverride();
+
+program
+  .command('plan')
+  .description('生成理财规划书 PDF（缺省写在档案旁边，同名 .pdf）')
+  .argument('<profile>', '家庭档案 JSON 文件')
+  .option('-o, --output <file>', 'PDF 输出路径')
+  .option('--json <file>', '同时写出规划数据 Plan JSON（"-" 表示标准输出）')
+  .option('--brand <dir>', '品牌目录（含 theme.json）')
+  .option('--no-pdf', '只写 Plan JSON，不生成 PDF')
+  .action(async (profile: string, opts: { output?: string; json?: string; brand?: string; pdf: boolean }) => {
+    await runPlan(profile, opts);
+  });
+
+program
+  .command('validate')
+  .description('校验家庭档案：通过时退出码 0，不通过时逐条列出问题并以 2 退出')
+  .argument('<profile>', '家庭档案 JSON 文件')
+  .option('--format <format>', '输出格式：text 或 json', 'text')
+  .action(async (profile: string, opts: { format: string }) => {
+    process.exitCode = runValidate(profile, opts);
+  });
+
+program
+  .command('calc')
+  .description('运行计算器：从文件或标准输入读取 JSON，结果 JSON 写到标准输出')
+  .argument('[name]', '计算器名称（finplan calc --list 查看）')
+  .argument('[input]', '输入 JSON 文件；缺省读标准输入')
+  .option('--list', '列出所有计算器')
+  .option('--schema', '输出该计算器输入的 JSON Schema')
+  .action(
+    async (
+      name: string | undefined,
+      input: string | undefined,
+      opts: { list?: boolean; schema?: boolean },
+    ) => {
+      await runCalc(name, input, opts);
+    },
+  );
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      process.exitCode = err.exitCode === 0 ? 0 : new FinplanError('FINPLAN_E_USAGE').exitCode;
+      return;
+    }
+    const e = asFinplanError(err);
+    process.stderr.write(`错误 ${e.code}：${e.message}\n`);
+    for (const issue of e.issues) process.stderr.write(`  - ${issue.path || '(根)'}：${issue.message}\n`);
+    if (e.code === 'FINPLAN_E_INTERNAL' && process.env.FINPLAN_DEBUG)
+      process.stderr.write(`${String((err as Error)?.stack)}\n`);
+    process.exitCode = e.exitCode;
+  }
+}
+
+await main();

@@ -1,0 +1,626 @@
+/**
+ * The engine's entry point: a validated profile → the Plan. Pure: the valuation month comes from
+ * the profile, randomness (Monte Carlo) from a seed in the options; no clock, no files.
+ */
+import { createHash } from 'node:crypto';
+import { Dec, ONE, ZERO, roundFen, sum, toMoneyString, toRateString } from '../domain/money.js';
+import { monthIndex } from '../domain/month.js';
+import type { Profile } from '../domain/profile.js';
+import { resolveAssumptions, type Assumptions } from './assumptions.js';
+import { buildBalanceSheet } from './balance-sheet.js';
+import { emergencyFund } from './calculators/emergency-fund.js';
+import { runPension } from './calculators/pension.js';
+import { householdRatios, verdictOf } from './calculators/ratios.js';
+import { deriveHousehold, toPlanMember, type HouseholdFacts, type MemberFacts } from './household.js';
+import {
+  PLAN_FORMAT_VERSION,
+  type CashFlowStatement,
+  type EmergencyFundPlan,
+  type Finding,
+  type Plan,
+  type ProjectionYear,
+  type RatioResult,
+} from './plan-types.js';
+import { scheduleGoals, type ScheduledGoal } from './projection/goals.js';
+import {
+  contributionsPerMonth,
+  memberIncomeForPeriod,
+  sumIncomes,
+  type IncomeSetup,
+} from './projection/income.js';
+import { LEDGER_CONVENTIONS, runLedger, premiumsForPeriod, type LedgerYear } from './projection/ledger.js';
+import { lpr5y, loanTotals, scheduleLoan, type LoanSchedule, type LoanSpec } from './projection/loans.js';
+import { firstTwelveMonths, monthsIn, type Period } from './projection/period.js';
+import { BASE_SCENARIO, scenarioRates, type Scenario, type ScenarioRates } from './projection/scenario.js';
+import { spendingForPeriod, type SpendingSetup } from './projection/spending.js';
+import { EMERGENCY_FUND_RULE, MODEL_ALLOCATIONS, RATIO_REFERENCES } from './rules/assumptions.js';
+import { RULE_SET_DATE, RULE_SET_ID, rulesAt } from './rules/ruleset.js';
+import { cityCodeOf } from './rules/social-insurance.js';
+import { ENGINE_VERSION } from './version.js';
+
+export interface BuildPlanOptions {
+  /** A scenario for sensitivity and stress reruns; the base plan uses none. */
+  scenario?: Partial<Scenario>;
+}
+
+/** Everything one run of the engine computes, before it is turned into plain JSON. */
+export interface EngineRun {
+  profile: Profile;
+  assumptions: Assumptions;
+  h: HouseholdFacts;
+  rates: ScenarioRates;
+  scenario: Scenario;
+  goals: ScheduledGoal[];
+  loans: LoanSchedule[];
+  incomeSetup: IncomeSetup;
+  spendingSetup: SpendingSetup;
+  ledger: LedgerYear[];
+  findings: Finding[];
+}
+
+const NEW_HOME_LOAN_MONTHS = 360;
+
+export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario> = {}): EngineRun {
+  const scenario: Scenario = { ...BASE_SCENARIO, ...scenarioOverrides };
+  const findings: Finding[] = [];
+  const { values: a } = resolveAssumptions(profile.assumptions);
+  const h = deriveHousehold(profile, a, findings, scenario.retirementShiftMonths);
+  const rates = scenarioRates(a, scenario, h.firstYear, h.lastYear);
+  const valuationRules = rulesAt(h.valuationMonth);
+  const cityCode = cityCodeOf(profile.household.city);
+
+  // --- goals and loans ---------------------------------------------------------------------------
+  const minDown = new Dec(valuationRules.downPayment.commercial?.value ?? '0.15');
+  const goals = scheduleGoals(profile, h, a, rates, minDown);
+  const loanSpecs: LoanSpec[] = profile.liabilities.map((l, i) => {
+    const floating = l.rateType === 'lpr_floating';
+    const currentLpr = lpr5y(h.valuationIndex) ?? ZERO;
+    if (floating && l.lprSpread === undefined)
+      findings.push({ code: 'LPR_SPREAD_DERIVED', severity: 'info', data: { liabilityIndex: i } });
+    return {
+      id: l.id ?? `liability-${i + 1}`,
+      label: l.label ?? '',
+      type: l.type,
+      borrowerId: l.borrowerId ?? h.self.member.id,
+      balance: new Dec(l.balance),
+      annualRate: new Dec(l.annualRate),
+      months: l.monthsLeft,
+      method: l.method,
+      floating,
+      spread: l.lprSpread !== undefined ? new Dec(l.lprSpread) : new Dec(l.annualRate).minus(currentLpr),
+      startIndex: h.valuationIndex,
+      firstHome: l.type === 'mortgage',
+    };
+  });
+  for (const g of goals) {
+    if (!g.home) continue;
+    const start = Math.max(h.valuationIndex, g.startYear * 12);
+    const base = lpr5y(start) ?? ZERO;
+    const spread = new Dec(a.newMortgageSpread);
+    loanSpecs.push({
+      id: `goal:${g.id}`,
+      label: `${g.goal.label ?? '购房'}贷款`,
+      type: 'mortgage',
+      borrowerId: g.goal.memberId ?? h.self.member.id,
+      balance: roundFen(g.home.priceNominal.times(ONE.minus(g.home.downPaymentRatio))),
+      annualRate: Dec.max(ZERO, base.plus(spread)),
+      months: NEW_HOME_LOAN_MONTHS,
+      method: 'equal_payment',
+      floating: true,
+      spread,
+      startIndex: start + 1,
+      firstHome: true,
+    });
+  }
+  const loans = loanSpecs.filter((s) => s.balance.gt(0)).map((s) => scheduleLoan(s, scenario));
+
+  // --- pensions ------------------------------------------------------------------------------------
+  const pensionAtRetirement = new Map<string, { monthly: Dec; startIndex: number; startYear: number }>();
+  for (const f of h.members) {
+    const est = estimatePension(f, profile, h, a, findings);
+    if (est) pensionAtRetirement.set(f.member.id, est);
+  }
+
+  // --- income and spending set-up -----------------------------------------------------------------
+  const earners = [h.self, h.spouse].filter((f): f is MemberFacts => !!f);
+  const salaryOf = (f: MemberFacts) =>
+    sum(
+      profile.incomes
+        .filter((i) => i.memberId === f.member.id && i.type === 'salary')
+        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
+    );
+  const holder = earners.reduce<MemberFacts | null>(
+    (best, f) => (!best || salaryOf(f).gt(salaryOf(best)) ? f : best),
+    null,
+  );
+  const elderly = new Set<string>();
+  const supportsParents =
+    profile.spending.some((s) => s.category === 'eldercare') ||
+    h.members.some((f) => f.member.role === 'parent' && h.firstYear - f.birthYear >= 60);
+  if (
+    supportsParents &&
+    h.self.member.deductions?.elderlySupportMonthly === undefined &&
+    salaryOf(h.self).gt(0)
+  ) {
+    elderly.add(h.self.member.id);
+    findings.push({
+      code: 'ELDERLY_DEDUCTION_ASSUMED',
+      severity: 'info',
+      data: { memberId: h.self.member.id },
+    });
+  }
+  const housingLoanMonths = new Map<string, (p: Period) => number>();
+  for (const l of loans.filter((x) => x.spec.firstHome)) {
+    const prev = housingLoanMonths.get(l.spec.borrowerId);
+    const own = (p: Period) => monthsIn(p, l.spec.startIndex, l.lastIndex);
+    housingLoanMonths.set(l.spec.borrowerId, prev ? (p) => Math.max(prev(p), own(p)) : own);
+  }
+  const homeGoal = goals.find((g) => g.home);
+  const rentEndIndex = homeGoal ? homeGoal.startYear * 12 : null;
+  const rentItems = profile.spending.filter((s) => s.category === 'rent');
+  const hasRentSpending = (p: Period) =>
+    rentItems.length === 0
+      ? 0
+      : monthsIn(
+          p,
+          null,
+          Math.min(
+            rentEndIndex !== null ? rentEndIndex - 1 : Infinity,
+            ...rentItems.map((s) => (s.endMonth ? monthIndex(s.endMonth) : Infinity)),
+          ),
+        );
+  const incomeSetup: IncomeSetup = {
+    cityCode,
+    pensionAtRetirement,
+    childDeductionHolder: holder?.member.id ?? null,
+    elderlyClaimants: elderly,
+    housingLoanMonths,
+    hasRentSpending,
+  };
+
+  const retirementGoal = profile.goals.find((g) => g.type === 'retirement' && g.amount !== undefined);
+  const youngestChildBirth = h.children.length
+    ? Math.max(...h.children.map((c) => monthIndex(c.member.birthMonth)))
+    : null;
+  const spendingSetup: SpendingSetup = {
+    retirementIndex: h.self.retirement && !h.self.retirement.alreadyRetired ? h.self.retirementIndex : null,
+    retirementBudget: retirementGoal
+      ? {
+          monthly:
+            retirementGoal.unit === 'year'
+              ? new Dec(retirementGoal.amount!).div(12)
+              : new Dec(retirementGoal.amount!),
+          growth:
+            retirementGoal.growth !== undefined ? rates.priceGrowth(new Dec(retirementGoal.growth)) : ZERO,
+        }
+      : null,
+    childSpendingEndIndex: youngestChildBirth !== null ? youngestChildBirth + 18 * 12 - 1 : null,
+    rentEndIndex,
+    lastIndex: h.lastYear * 12 + 11,
+  };
+
+  // --- the ledger ----------------------------------------------------------------------------------
+  const model = MODEL_ALLOCATIONS.value[h.riskLevel];
+  const essentialMonthly = firstYearEssentialMonthly(profile, h, a, rates, scenario, spendingSetup);
+  const unstable = h.members.some((f) => f.isAdult && f.member.incomeStability === 'unstable');
+  const reserveMonths = unstable
+    ? EMERGENCY_FUND_RULE.value.unstableMonths.max
+    : EMERGENCY_FUND_RULE.value.stableMonths.max;
+  const ledger = runLedger({
+    profile,
+    h,
+    a,
+    scenario,
+    rates,
+    goals,
+    loans,
+    incomeSetup,
+    spendingSetup,
+    targetWeights: { cash: new Dec(model.cash), bond: new Dec(model.bond), equity: new Dec(model.equity) },
+    emergencyReserveToday: essentialMonthly.times(reserveMonths),
+  });
+
+  if (
+    !cityCode &&
+    h.members.some(
+      (f) => f.member.pensionScheme === 'urban_employee' || f.member.pensionScheme === 'public_institution',
+    )
+  )
+    findings.push({
+      code: 'SI_BASE_LIMITS_UNKNOWN',
+      severity: 'info',
+      data: { city: profile.household.city },
+    });
+
+  return {
+    profile,
+    assumptions: a,
+    h,
+    rates,
+    scenario,
+    goals,
+    loans,
+    incomeSetup,
+    spendingSetup,
+    ledger,
+    findings,
+  };
+}
+
+function firstYearEssentialMonthly(
+  profile: Profile,
+  h: HouseholdFacts,
+  a: Assumptions,
+  rates: ScenarioRates,
+  scenario: Scenario,
+  setup: SpendingSetup,
+): Dec {
+  const p = firstTwelveMonths(h.valuationIndex, h.firstYear);
+  const lines = spendingForPeriod(profile, p, a, rates, scenario, setup);
+  return sum(lines.filter((l) => l.essential).map((l) => roundFen(l.amount))).div(12);
+}
+
+/**
+ * The monthly basic pension at retirement (pension calculator) for a member who has not retired
+ * and is in the urban-employee or public-institution scheme. 计发基数 C: the profile's 社平工资, else
+ * the member's base ÷ average index (a finding says so).
+ */
+function estimatePension(
+  f: MemberFacts,
+  profile: Profile,
+  h: HouseholdFacts,
+  a: Assumptions,
+  findings: Finding[],
+): { monthly: Dec; startIndex: number; startYear: number } | null {
+  const m = f.member;
+  const r = f.retirement;
+  if (!r || r.alreadyRetired || f.retirementIndex === null) return null;
+  if (m.pensionScheme !== 'urban_employee' && m.pensionScheme !== 'public_institution') {
+    if (m.role !== 'child')
+      findings.push({
+        code: 'PENSION_NOT_ESTIMATED',
+        severity: 'warning',
+        data: { memberId: m.id, scheme: m.pensionScheme ?? 'none' },
+      });
+    return null;
+  }
+  const salary = profile.incomes.find((i) => i.memberId === m.id && i.type === 'salary');
+  const salaryMonthly = salary
+    ? salary.unit === 'month'
+      ? new Dec(salary.amount)
+      : new Dec(salary.amount).div(12)
+    : ZERO;
+  const p0 = firstTwelveMonths(h.valuationIndex, h.firstYear);
+  const base = salary
+    ? contributionsPerMonth(m, p0, salaryMonthly, a.incomeGrowth, a, cityCodeOf(profile.household.city)).base
+    : ZERO;
+  const index = m.averageContributionIndex !== undefined ? new Dec(m.averageContributionIndex) : ONE;
+  let computationBase = a.socialAverageWage;
+  if (!computationBase) {
+    computationBase = base.gt(0) ? base.div(index) : null;
+    findings.push({
+      code: 'PENSION_BASE_DERIVED',
+      severity: 'info',
+      data: { memberId: m.id, computationBase: computationBase ? toMoneyString(computationBase) : null },
+    });
+  }
+  if (!computationBase || computationBase.lt(1)) {
+    findings.push({
+      code: 'PENSION_NOT_ESTIMATED',
+      severity: 'warning',
+      data: { memberId: m.id, scheme: m.pensionScheme },
+    });
+    return null;
+  }
+  const out = runPension({
+    birthMonth: m.birthMonth,
+    category: r.category,
+    date: h.valuationMonth,
+    contributionYears: new Dec(m.contributionYears ?? 0),
+    accountBalance: new Dec(m.personalAccountBalance ?? 0),
+    currentBase: base,
+    averageIndex: Dec.min(3, Dec.max(0.6, index)),
+    computationBase,
+    wageGrowth: a.averageWageGrowth,
+    baseGrowth: a.incomeGrowth,
+    futureCreditRate: a.pensionAccountCreditRate,
+    contributing: base.gt(0),
+    retirementMonth: r.plannedMonth,
+  });
+  if (!out.eligible) {
+    findings.push({
+      code: 'PENSION_MINIMUM_YEARS_NOT_MET',
+      severity: 'critical',
+      data: {
+        memberId: m.id,
+        years: out.contributionYearsAtRetirement,
+        minimum: out.minimumContributionYears,
+      },
+    });
+    return null;
+  }
+  const startIndex = monthIndex(out.retirementMonth);
+  return { monthly: new Dec(out.monthlyPension), startIndex, startYear: Math.floor(startIndex / 12) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// EngineRun → Plan (plain JSON)
+
+export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Plan {
+  const run = runEngine(profile, options.scenario);
+  const { h } = run;
+  const { forPlan } = resolveAssumptions(profile.assumptions);
+
+  const balanceSheet = buildBalanceSheet(profile, run.loans, h.valuationIndex);
+  const cashFlow = buildCashFlowStatement(run);
+  const emergency = buildEmergencyFund(run, cashFlow);
+  const ratios = buildRatios(run, balanceSheet.totals, cashFlow);
+
+  return {
+    planFormatVersion: PLAN_FORMAT_VERSION,
+    engineVersion: ENGINE_VERSION,
+    ruleSetId: RULE_SET_ID,
+    rulesAsOf: RULE_SET_DATE,
+    inputHash: hashProfile(profile),
+    valuationMonth: h.valuationMonth,
+    reportDate: profile.report?.reportDate ?? `${h.valuationMonth}-01`,
+    report: {
+      reportNumber:
+        profile.report?.reportNumber ??
+        `FP-${h.valuationMonth.replace('-', '')}-${hashProfile(profile).slice(0, 8).toUpperCase()}`,
+      plannerName: profile.report?.planner?.name ?? null,
+      plannerCertificate: profile.report?.planner?.certificate ?? null,
+      plannerPhone: profile.report?.planner?.phone ?? null,
+      brand: profile.report?.brand ?? null,
+    },
+    household: {
+      familyName: profile.household.familyName,
+      city: profile.household.city,
+      cityCode: cityCodeOf(profile.household.city) ?? null,
+      clientTitle: h.clientTitle,
+      lifeStage: h.lifeStage,
+      riskLevel: h.riskLevel,
+      riskLevelSource: h.riskLevelSource,
+      questionnaireScore: h.questionnaireScore,
+    },
+    members: h.members.map((f) => toPlanMember(f, h.valuationMonth)),
+    assumptions: forPlan,
+    balanceSheet,
+    cashFlow,
+    ratios,
+    emergencyFund: emergency,
+    projection: {
+      firstYear: h.firstYear,
+      lastYear: h.lastYear,
+      firstYearMonths: 12 - (h.valuationIndex % 12),
+      conventions: LEDGER_CONVENTIONS,
+      years: run.ledger.map(toProjectionYear),
+    },
+    findings: run.findings,
+  };
+}
+
+function toProjectionYear(y: LedgerYear): ProjectionYear {
+  const m = toMoneyString;
+  const real = (x: Dec) => m(x.div(y.priceIndex));
+  return {
+    year: y.period.year,
+    months: y.period.months,
+    ages: y.ages,
+    priceIndex: toRateString(y.priceIndex, 8),
+    grossIncomeNominal: m(y.grossIncome),
+    incomeTaxNominal: m(y.incomeTax),
+    socialInsuranceNominal: m(y.socialInsurance.plus(y.housingFund)),
+    netIncomeNominal: m(y.netIncome),
+    livingSpendingNominal: m(y.livingSpending),
+    debtServiceNominal: m(y.debtService),
+    insurancePremiumsNominal: m(y.premiums.plus(y.extraSpending)),
+    goalSpendingNominal: m(y.goalPaid),
+    netCashFlowNominal: m(y.netCashFlow),
+    investmentReturnNominal: m(y.poolReturns),
+    financialAssetsEndNominal: m(y.financialAssets),
+    liabilitiesEndNominal: m(y.liabilities),
+    netWorthEndNominal: m(y.netWorth),
+    netIncomeReal: real(y.netIncome),
+    livingSpendingReal: real(y.livingSpending),
+    netCashFlowReal: real(y.netCashFlow),
+    financialAssetsEndReal: real(y.financialAssets),
+    netWorthEndReal: real(y.netWorth),
+    shortfallNominal: m(y.livingShortfall.plus(sum(y.goalPayments.map((g) => g.short)))),
+    accounts: Object.entries(y.accounts).map(([account, f]) => ({
+      account,
+      opening: m(f.opening),
+      inflows: m(f.inflows),
+      outflows: m(f.outflows),
+      closing: m(f.closing),
+    })),
+  };
+}
+
+function buildCashFlowStatement(run: EngineRun): CashFlowStatement {
+  const { profile, h, assumptions: a, rates, scenario } = run;
+  const p = firstTwelveMonths(h.valuationIndex, h.firstYear);
+  const incomes = h.members
+    .filter((f) => f.isAdult)
+    .map((f) => memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, run.incomeSetup));
+  const tot = sumIncomes(incomes);
+  const lines = spendingForPeriod(profile, p, a, rates, scenario, run.spendingSetup).map((l) => ({
+    ...l,
+    amount: roundFen(l.amount),
+  }));
+  const living = sum(lines.map((l) => l.amount));
+  const essential = sum(lines.filter((l) => l.essential).map((l) => l.amount));
+  const debt = sum(run.loans.map((l) => loanTotals(l, p.startIndex, p.endIndex).payment));
+  const premiums = roundFen(premiumsForPeriod(profile, p, h, scenario, a, rates));
+  const rental = roundFen(sum(profile.assets.map((x) => (x.annualIncome ? new Dec(x.annualIncome) : ZERO))));
+  const net = tot.net.plus(rental);
+  const outflow = living.plus(debt).plus(premiums);
+  const incomeLines = profile.incomes.map((i) => {
+    const amount = i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount);
+    return { memberId: i.memberId, type: i.type, label: i.label ?? '', gross: toMoneyString(amount) };
+  });
+  for (const x of profile.assets.filter((x) => x.annualIncome))
+    incomeLines.push({
+      memberId: x.ownerId ?? h.self.member.id,
+      type: 'rental',
+      label: x.label ?? '租金',
+      gross: toMoneyString(x.annualIncome!),
+    });
+  return {
+    incomes: incomeLines,
+    taxes: incomes.map((i) => ({
+      memberId: i.memberId,
+      grossSalary: toMoneyString(i.salary),
+      bonus: toMoneyString(i.bonus),
+      socialInsurance: toMoneyString(i.socialInsurance),
+      housingFund: toMoneyString(i.housingFund),
+      specialAdditionalDeductions: toMoneyString(i.specialAdditional),
+      salaryTax: toMoneyString(i.salaryTax),
+      bonusTax: toMoneyString(i.bonusTax),
+      bonusMethod: i.bonusMethod,
+      otherTax: '0.00',
+      netIncome: toMoneyString(i.net),
+    })),
+    spending: lines.map((l) => {
+      const s = profile.spending[l.index]!;
+      return {
+        category: s.category,
+        label: s.label ?? '',
+        essential: s.essential,
+        annual: toMoneyString(l.amount),
+      };
+    }),
+    totals: {
+      grossIncome: toMoneyString(tot.gross.plus(rental)),
+      incomeTax: toMoneyString(tot.tax),
+      socialInsurance: toMoneyString(tot.socialInsurance),
+      housingFund: toMoneyString(tot.housingFund),
+      netIncome: toMoneyString(net),
+      essentialSpending: toMoneyString(essential),
+      discretionarySpending: toMoneyString(living.minus(essential)),
+      livingSpending: toMoneyString(living),
+      debtService: toMoneyString(debt),
+      insurancePremiums: toMoneyString(premiums),
+      totalOutflow: toMoneyString(outflow),
+      surplus: toMoneyString(net.minus(outflow)),
+    },
+  };
+}
+
+function buildEmergencyFund(run: EngineRun, cf: CashFlowStatement): EmergencyFundPlan {
+  const rule = EMERGENCY_FUND_RULE.value;
+  const unstable = run.h.members.some((f) => f.isAdult && f.member.incomeStability === 'unstable');
+  const months = unstable ? rule.unstableMonths : rule.stableMonths;
+  const monthlyEssential = new Dec(cf.totals.essentialSpending).div(12);
+  const liquid = sum(
+    run.profile.assets
+      .filter(
+        (x) =>
+          x.type === 'cash' ||
+          x.type === 'money_market' ||
+          (rule.timeDepositsLiquid && x.type === 'time_deposit'),
+      )
+      .map((x) => x.value),
+  );
+  const r = emergencyFund({
+    monthlyEssential,
+    minMonths: new Dec(months.min),
+    maxMonths: new Dec(months.max),
+    liquid,
+  });
+  return {
+    monthlyEssential: toMoneyString(monthlyEssential),
+    monthsMin: months.min,
+    monthsMax: months.max,
+    incomeStability: unstable ? 'unstable' : 'stable',
+    targetMin: toMoneyString(r.targetMin),
+    targetMax: toMoneyString(r.targetMax),
+    liquid: toMoneyString(r.liquid),
+    gap: toMoneyString(r.gapToMin),
+    gapToMax: toMoneyString(r.gapToMax),
+    status: r.status,
+    monthsCovered: r.coverageMonths ? toRateString(r.coverageMonths, 2) : null,
+  };
+}
+
+function buildRatios(
+  run: EngineRun,
+  t: Plan['balanceSheet']['totals'],
+  cf: CashFlowStatement,
+): RatioResult[] {
+  const { profile } = run;
+  const d = (s: string) => new Dec(s);
+  const investmentAssets = sum(
+    profile.assets
+      .filter((x) =>
+        [
+          'time_deposit',
+          'bond',
+          'equity',
+          'real_estate_investment',
+          'private_pension',
+          'enterprise_annuity',
+          'business_equity',
+        ].includes(x.type),
+      )
+      .map((x) => x.value),
+  );
+  const protectionPremium = sum(
+    profile.insurance
+      .filter((x) => x.type !== 'annuity' && x.type !== 'whole_life')
+      .map((x) => x.annualPremium),
+  );
+  const passive = sum(profile.assets.map((x) => (x.annualIncome ? new Dec(x.annualIncome) : ZERO)));
+  const annualSpending = d(cf.totals.totalOutflow);
+  const values = householdRatios({
+    annualAfterTaxIncome: d(cf.totals.netIncome),
+    annualSpending,
+    totalAssets: d(t.totalAssets),
+    totalLiabilities: d(t.totalLiabilities),
+    investmentAssets,
+    liquidAssets: d(t.liquid),
+    monthlySpending: annualSpending.div(12),
+    annualDebtService: d(cf.totals.debtService),
+    annualPassiveIncome: passive.plus(investmentIncomeOf(run)),
+    annualProtectionPremium: protectionPremium,
+  });
+  const refs = RATIO_REFERENCES.value;
+  return values.map((v) => {
+    const ref = refs[v.code];
+    return {
+      code: v.code,
+      name: ref.name,
+      formula: ref.formula,
+      reference: ref.reference,
+      value: v.value === null ? null : toRateString(v.value, 4),
+      reason: v.reason ?? null,
+      verdict: v.value === null ? 'na' : (verdictOf(v.value, ref.bands) ?? 'na'),
+      basis: v.basis ?? null,
+    };
+  });
+}
+
+/** Expected yearly return of the financial pool at today's balances (for 财务自由度). */
+function investmentIncomeOf(run: EngineRun): Dec {
+  const first = run.ledger[0];
+  if (!first) return ZERO;
+  return first.period.months === 12
+    ? first.poolReturns
+    : first.poolReturns.times(12).div(first.period.months);
+}
+
+/** sha256 of the profile's canonical JSON (keys sorted), so equal inputs hash equally. */
+export function hashProfile(profile: Profile): string {
+  return createHash('sha256').update(canonicalJson(profile)).digest('hex');
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}

@@ -1,0 +1,128 @@
+/**
+ * Goals as dated outflows. Each goal's amount is in today's money and grows to the year it is paid
+ * with its own rate: (1 + g)^(year − valuation year). Defaults for g: domestic or overseas
+ * education inflation for education, house-price growth for a home, general inflation otherwise.
+ * Education goals without an amount use the rule set's cost presets for the stage and place.
+ *
+ * A home goal pays the down payment (and uses the 公积金 balance first); the rest becomes a new
+ * commercial loan (see planning/housing for the loan structure) and the home becomes an asset.
+ */
+import { Dec, ONE, ZERO } from '../../domain/money.js';
+import type { GoalPriority, GoalType } from '../../domain/codes.js';
+import type { Goal, Profile } from '../../domain/profile.js';
+import type { Assumptions } from '../assumptions.js';
+import type { HouseholdFacts } from '../household.js';
+import { EDUCATION_PRESETS } from '../rules/assumptions.js';
+import type { ScenarioRates } from './scenario.js';
+
+export interface GoalCost {
+  year: number;
+  /** Nominal cost in that year. */
+  amount: Dec;
+  /** The same cost in today's money. */
+  today: Dec;
+}
+
+export interface ScheduledGoal {
+  goal: Goal;
+  id: string;
+  type: GoalType;
+  priority: GoalPriority;
+  startYear: number;
+  endYear: number;
+  growth: Dec;
+  /** Today's cost per payment (per year for yearly goals). */
+  todayAmount: Dec;
+  /** Where the amount came from. */
+  amountSource: 'profile' | 'preset';
+  costs: GoalCost[];
+  /** For a home goal: the price at purchase (nominal) and the down payment share. */
+  home?: { priceNominal: Dec; downPaymentRatio: Dec };
+}
+
+export const PRIORITY_ORDER: Record<GoalPriority, number> = { essential: 0, important: 1, desirable: 2 };
+
+export function goalStartYear(goal: Goal, h: HouseholdFacts): number {
+  if (goal.year !== undefined) return goal.year;
+  const member = goal.memberId ? h.byId.get(goal.memberId) : undefined;
+  if (goal.age !== undefined && member) return member.birthYear + goal.age;
+  return h.firstYear;
+}
+
+export function goalGrowth(goal: Goal, a: Assumptions, rates: ScenarioRates): Dec {
+  if (goal.growth !== undefined) return rates.priceGrowth(new Dec(goal.growth));
+  if (goal.type === 'education')
+    return rates.priceGrowth(
+      goal.education && goal.education.location !== 'domestic'
+        ? a.educationInflationAbroad
+        : a.educationInflation,
+    );
+  if (goal.type === 'home') return a.housePriceGrowth;
+  return rates.priceGrowth(a.inflation);
+}
+
+/** Schedule every goal except retirement (which shapes spending rather than paying out). */
+export function scheduleGoals(
+  profile: Profile,
+  h: HouseholdFacts,
+  a: Assumptions,
+  rates: ScenarioRates,
+  commercialMinDownPayment: Dec,
+): ScheduledGoal[] {
+  const out: ScheduledGoal[] = [];
+  for (const goal of profile.goals) {
+    if (goal.type === 'retirement') continue;
+    const startYear = goalStartYear(goal, h);
+    const growth = goalGrowth(goal, a, rates);
+    let todayAmount: Dec;
+    let years: number;
+    let perYear: boolean;
+    let amountSource: ScheduledGoal['amountSource'] = 'profile';
+    if (goal.amount === undefined && goal.type === 'education' && goal.education) {
+      const preset = EDUCATION_PRESETS.value[goal.education.location][goal.education.stage];
+      todayAmount = new Dec(preset?.annualCost ?? 0);
+      years = goal.years ?? preset?.years ?? 1;
+      perYear = true;
+      amountSource = 'preset';
+    } else {
+      const unit = goal.unit ?? 'once';
+      const amount = new Dec(goal.amount ?? 0);
+      todayAmount = unit === 'month' ? amount.times(12) : amount;
+      perYear = unit !== 'once';
+      years = perYear ? (goal.years ?? 1) : 1;
+    }
+    const costs: GoalCost[] = [];
+    for (let k = 0; k < years; k++) {
+      const year = startYear + k;
+      const factor = ONE.plus(growth).pow(Math.max(0, year - h.firstYear));
+      costs.push({ year, amount: todayAmount.times(factor), today: todayAmount });
+    }
+    const scheduled: ScheduledGoal = {
+      goal,
+      id: goal.id,
+      type: goal.type,
+      priority: goal.priority,
+      startYear,
+      endYear: startYear + years - 1,
+      growth,
+      todayAmount,
+      amountSource,
+      costs,
+    };
+    if (goal.type === 'home') {
+      const ratio =
+        goal.downPaymentRatio !== undefined ? new Dec(goal.downPaymentRatio) : commercialMinDownPayment;
+      const price = costs[0]?.amount ?? ZERO;
+      scheduled.home = { priceNominal: price, downPaymentRatio: ratio };
+      // The household pays the down payment; the loan pays the rest.
+      scheduled.costs = [{ year: startYear, amount: price.times(ratio), today: todayAmount.times(ratio) }];
+    }
+    out.push(scheduled);
+  }
+  return out.sort(
+    (x, y) =>
+      PRIORITY_ORDER[x.priority] - PRIORITY_ORDER[y.priority] ||
+      x.startYear - y.startYear ||
+      (x.id < y.id ? -1 : 1),
+  );
+}

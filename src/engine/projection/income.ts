@@ -1,0 +1,382 @@
+/**
+ * Each member's income for a period, after 个税 and 五险一金 computed by the rules in force:
+ *
+ * - salary stops at the member's planned retirement month (2025 reform ± 弹性退休) and at death;
+ * - 五险一金: the base (stated, else the salary) grows with income, is clamped to the city's floor
+ *   and cap where the rules know the city (indexed by average-wage growth once carried past the
+ *   last published period), each item rounded to the fen per month;
+ * - 个税: annual 综合所得 with 专项扣除, 专项附加扣除 (children, infants, elderly support, housing
+ *   loan interest or rent, continuing education) and 个人养老金; the annual bonus is taxed by the
+ *   cheaper of separate and merged taxation while separate taxation lasts (to 2027-12-31);
+ * - pensions from retirement (the pension estimate, indexed yearly) or as stated for the retired;
+ * - business, rental and other incomes as stated (after tax).
+ */
+import { Dec, ONE, ZERO, roundFen, sum } from '../../domain/money.js';
+import { monthIndex } from '../../domain/month.js';
+import type { Income, Member, Profile } from '../../domain/profile.js';
+import type { Assumptions } from '../assumptions.js';
+import { compareBonusTaxation } from '../calculators/annual-bonus.js';
+import { annualIit, type DeductionItem, type SpecialAdditionalInput } from '../calculators/iit.js';
+import { employeeContributions } from '../calculators/social-insurance.js';
+import type { HouseholdFacts, MemberFacts } from '../household.js';
+import { housingRentClassOf } from '../rules/housing-rent-cities.js';
+import { cityCodeOf, type CityCode } from '../rules/social-insurance.js';
+import { monthsIn, type Period } from './period.js';
+import type { Scenario, ScenarioRates } from './scenario.js';
+
+export interface MemberIncome {
+  memberId: string;
+  salary: Dec;
+  bonus: Dec;
+  socialInsurance: Dec;
+  housingFund: Dec;
+  housingFundEmployer: Dec;
+  salaryTax: Dec;
+  bonusTax: Dec;
+  bonusMethod: 'separate' | 'merged' | 'none';
+  pension: Dec;
+  /** Business, rental and other incomes, as stated (after tax). */
+  otherNet: Dec;
+  privatePensionContribution: Dec;
+  specialAdditional: Dec;
+  deductionItems: DeductionItem[];
+  gross: Dec;
+  net: Dec;
+}
+
+/** Per-member facts the income computation needs, fixed for the whole plan. */
+export interface IncomeSetup {
+  cityCode: CityCode | undefined;
+  /** Monthly pension at the start of retirement (nominal), by member id. */
+  pensionAtRetirement: Map<string, { monthly: Dec; startIndex: number; startYear: number }>;
+  /** Member who takes the children's deductions in full when the profile does not say. */
+  childDeductionHolder: string | null;
+  /** Members assumed to claim elderly support. */
+  elderlyClaimants: Set<string>;
+  /** Months (indices) in which each member has a first-home loan, for loan-interest deduction. */
+  housingLoanMonths: Map<string, (p: Period) => number>;
+  hasRentSpending: (p: Period) => number;
+}
+
+function monthly(i: Income): Dec {
+  return i.unit === 'month' ? new Dec(i.amount) : new Dec(i.amount).div(12);
+}
+
+function activeRange(i: Income): [number | null, number | null] {
+  return [i.startMonth ? monthIndex(i.startMonth) : null, i.endMonth ? monthIndex(i.endMonth) : null];
+}
+
+/** Month indices in which the member is alive and (if a death scenario) not yet dead. */
+function lifeRange(f: MemberFacts, scenario: Scenario): [number, number] {
+  let last = f.lastYear * 12 + 11;
+  if (scenario.death?.memberId === f.member.id) last = Math.min(last, scenario.death.year * 12 - 1);
+  return [monthIndex(f.member.birthMonth), last];
+}
+
+/** Count months in the period inside every range. */
+function overlap(p: Period, ...ranges: [number | null, number | null][]): number {
+  let from: number | null = null;
+  let to: number | null = null;
+  for (const [a, b] of ranges) {
+    if (a !== null) from = from === null ? a : Math.max(from, a);
+    if (b !== null) to = to === null ? b : Math.min(to, b);
+  }
+  return monthsIn(p, from, to);
+}
+
+/** The factor applied to labour income in the period's months by scenario income cuts (average). */
+function labourFactor(
+  p: Period,
+  memberId: string,
+  scenario: Scenario,
+  activeMonths: [number | null, number | null],
+): Dec {
+  const active = overlap(p, activeMonths);
+  if (active === 0) return ONE;
+  let lost = ZERO;
+  for (const cut of scenario.incomeCuts) {
+    if (cut.memberId !== memberId) continue;
+    const m = overlap(p, activeMonths, [cut.fromIndex, cut.fromIndex + cut.months - 1]);
+    lost = lost.plus(ONE.minus(cut.factor).times(m));
+  }
+  return ONE.minus(lost.div(active));
+}
+
+export function memberIncomeForPeriod(
+  f: MemberFacts,
+  p: Period,
+  profile: Profile,
+  h: HouseholdFacts,
+  a: Assumptions,
+  rates: ScenarioRates,
+  scenario: Scenario,
+  setup: IncomeSetup,
+): MemberIncome {
+  const m = f.member;
+  const incomes = profile.incomes.filter((i) => i.memberId === m.id);
+  const life = lifeRange(f, scenario);
+  const workEnd = f.retirementIndex !== null ? f.retirementIndex - 1 : null;
+  const incomeGrowth = (i: Income) => (i.growth !== undefined ? new Dec(i.growth) : rates.incomeGrowth);
+  const growth = (rate: Dec) => ONE.plus(rate).pow(p.t);
+
+  // --- labour income ---------------------------------------------------------------------------
+  let salary = ZERO;
+  let salaryMonths = 0;
+  let bonus = ZERO;
+  let salaryMonthlyNow = ZERO;
+  for (const i of incomes.filter((x) => x.type === 'salary' || x.type === 'bonus')) {
+    const range = activeRange(i);
+    const months = overlap(p, range, life, [null, workEnd]);
+    if (months === 0) continue;
+    const cut = labourFactor(p, m.id, scenario, [
+      range[0] ?? life[0],
+      Math.min(range[1] ?? life[1], workEnd ?? life[1], life[1]),
+    ]);
+    const amount = monthly(i)
+      .times(growth(incomeGrowth(i)))
+      .times(months)
+      .times(cut);
+    if (i.type === 'salary') {
+      salary = salary.plus(amount);
+      salaryMonths = Math.max(salaryMonths, months);
+      salaryMonthlyNow = salaryMonthlyNow.plus(monthly(i).times(growth(incomeGrowth(i))));
+    } else bonus = bonus.plus(amount);
+  }
+
+  // --- 五险一金 ----------------------------------------------------------------------------------
+  let socialInsurance = ZERO;
+  let housingFund = ZERO;
+  const insured = m.pensionScheme === 'urban_employee' || m.pensionScheme === 'public_institution';
+  if (salaryMonths > 0 && insured) {
+    const c = contributionsPerMonth(m, p, salaryMonthlyNow, rates.incomeGrowth, a, setup.cityCode);
+    socialInsurance = c.socialInsurance.times(salaryMonths);
+    housingFund = c.housingFund.times(salaryMonths);
+  }
+
+  // --- 个税 on salary and bonus -------------------------------------------------------------------
+  const privatePensionAnnual = m.deductions?.privatePensionAnnual
+    ? new Dec(m.deductions.privatePensionAnnual)
+    : ZERO;
+  const privatePension = salaryMonths > 0 ? roundFen(privatePensionAnnual.times(salaryMonths).div(12)) : ZERO;
+  let salaryTax = ZERO;
+  let bonusTax = ZERO;
+  let bonusMethod: MemberIncome['bonusMethod'] = 'none';
+  let specialAdditional = ZERO;
+  let deductionItems: DeductionItem[] = [];
+  if (salary.gt(0) || bonus.gt(0)) {
+    // Full-year basis for a partial first year (its earlier months are outside the plan).
+    const scale = p.annualise && p.months < 12 ? new Dec(12).div(p.months) : ONE;
+    const sa = specialAdditionalFor(f, p, h, setup, profile, scale);
+    const iit = annualIit(
+      {
+        income: salary.times(scale),
+        specialDeduction: socialInsurance.plus(housingFund).times(scale),
+        specialAdditional: sa,
+        otherDeductions: { privatePension: privatePension.times(scale) },
+      },
+      p.rules.iit,
+    );
+    specialAdditional = iit.specialAdditional.total;
+    deductionItems = iit.specialAdditional.items;
+    let annualSalaryTax = iit.tax;
+    let annualBonusTax = ZERO;
+    if (bonus.gt(0)) {
+      const otherTaxable = salary
+        .times(scale)
+        .minus(iit.basicDeduction)
+        .minus(iit.specialDeduction)
+        .minus(iit.specialAdditional.total)
+        .minus(iit.otherDeductions.total);
+      const cmp = compareBonusTaxation(
+        bonus.times(scale),
+        otherTaxable,
+        p.rules.iit.annualTable.value,
+        p.rules.bonus?.value,
+      );
+      if (cmp.separate && cmp.cheaper !== 'merged') {
+        bonusMethod = 'separate';
+        annualSalaryTax = cmp.separate.otherTax;
+        annualBonusTax = cmp.separate.bonusTax;
+      } else {
+        bonusMethod = 'merged';
+        annualSalaryTax = iit.tax;
+        annualBonusTax = cmp.merged.totalTax.minus(iit.tax);
+      }
+    }
+    salaryTax = roundFen(annualSalaryTax.div(scale));
+    bonusTax = roundFen(annualBonusTax.div(scale));
+  }
+
+  // --- pensions and other incomes --------------------------------------------------------------
+  let pension = ZERO;
+  const estimate = setup.pensionAtRetirement.get(m.id);
+  if (estimate) {
+    const months = overlap(p, [estimate.startIndex, null], life);
+    const yearsIndexed = Math.max(0, p.year - estimate.startYear);
+    pension = pension.plus(estimate.monthly.times(ONE.plus(a.pensionGrowth).pow(yearsIndexed)).times(months));
+  }
+  let otherNet = ZERO;
+  for (const i of incomes.filter((x) => x.type !== 'salary' && x.type !== 'bonus')) {
+    const range = activeRange(i);
+    const months = overlap(p, range, life);
+    if (months === 0) continue;
+    if (i.type === 'pension') {
+      const g = i.growth !== undefined ? new Dec(i.growth) : a.pensionGrowth;
+      pension = pension.plus(monthly(i).times(growth(g)).times(months));
+      continue;
+    }
+    const g = i.growth !== undefined ? new Dec(i.growth) : rates.priceGrowth(a.inflation);
+    let amount = monthly(i).times(growth(g)).times(months);
+    if (i.type === 'business')
+      amount = amount.times(labourFactor(p, m.id, scenario, [range[0] ?? life[0], range[1] ?? life[1]]));
+    otherNet = otherNet.plus(amount);
+  }
+
+  const r = (x: Dec) => roundFen(x);
+  const gross = r(salary).plus(r(bonus)).plus(r(pension)).plus(r(otherNet));
+  const net = gross.minus(r(socialInsurance)).minus(r(housingFund)).minus(salaryTax).minus(bonusTax);
+  return {
+    memberId: m.id,
+    salary: r(salary),
+    bonus: r(bonus),
+    socialInsurance: r(socialInsurance),
+    housingFund: r(housingFund),
+    housingFundEmployer: r(housingFund),
+    salaryTax,
+    bonusTax,
+    bonusMethod,
+    pension: r(pension),
+    otherNet: r(otherNet),
+    privatePensionContribution: privatePension,
+    specialAdditional: roundFen(specialAdditional),
+    deductionItems,
+    gross,
+    net,
+  };
+}
+
+/** Monthly employee 五险一金 for the member in the period. */
+export function contributionsPerMonth(
+  m: Member,
+  p: Period,
+  salaryMonthly: Dec,
+  incomeGrowth: Dec,
+  a: Assumptions,
+  cityCode: CityCode | undefined,
+): { socialInsurance: Dec; housingFund: Dec; base: Dec; clamped: 'floor' | 'cap' | 'none' } {
+  const si = m.socialInsurance;
+  const base =
+    si?.base !== undefined ? new Dec(si.base).times(ONE.plus(incomeGrowth).pow(p.t)) : salaryMonthly;
+  let floor: Dec | undefined;
+  let cap: Dec | undefined;
+  const listed = cityCode ? p.rules.socialInsurance.bases[cityCode] : undefined;
+  if (listed) {
+    // Past the last published period, keep the bounds moving with the average wage.
+    const years = listed.carriedForward
+      ? Math.max(0, Math.floor((p.startIndex - monthIndex(listed.effectiveFrom.slice(0, 7))) / 12))
+      : 0;
+    const index = ONE.plus(a.averageWageGrowth).pow(years);
+    floor = new Dec(listed.value.floor).times(index);
+    cap = new Dec(listed.value.cap).times(index);
+  }
+  const rates = p.rules.socialInsurance.employeeRates.value;
+  const hfRate =
+    si?.housingFundRate !== undefined ? new Dec(si.housingFundRate) : new Dec(a.housingFundRateDefault);
+  const employs =
+    m.employment === undefined || m.employment === 'employee' || m.employment === 'civil_servant';
+  const r = employeeContributions({
+    base,
+    ...(floor ? { floor } : {}),
+    ...(cap ? { cap } : {}),
+    rates: {
+      pension: si?.pensionRate !== undefined ? new Dec(si.pensionRate) : new Dec(rates.pension),
+      medical: si?.medicalRate !== undefined ? new Dec(si.medicalRate) : new Dec(rates.medical),
+      unemployment:
+        si?.unemploymentRate !== undefined ? new Dec(si.unemploymentRate) : new Dec(rates.unemployment),
+    },
+    ...(cityCode === 'beijing'
+      ? { medicalSupplement: new Dec(p.rules.socialInsurance.beijingMedicalSupplement.value) }
+      : {}),
+    ...(si?.housingFundBase !== undefined
+      ? { housingFundBase: new Dec(si.housingFundBase).times(ONE.plus(incomeGrowth).pow(p.t)) }
+      : {}),
+    ...(cap ? { housingFundCap: cap } : {}),
+    housingFundRate: employs || si?.housingFundRate !== undefined ? hfRate : ZERO,
+  });
+  return {
+    socialInsurance: r.socialInsuranceTotal,
+    housingFund: r.housingFund,
+    base: r.base,
+    clamped: r.clamped,
+  };
+}
+
+/** 专项附加扣除 inputs for a member in a period (months scaled to a full year when annualising). */
+function specialAdditionalFor(
+  f: MemberFacts,
+  p: Period,
+  h: HouseholdFacts,
+  setup: IncomeSetup,
+  profile: Profile,
+  scale: Dec,
+): SpecialAdditionalInput {
+  const d = f.member.deductions;
+  const out: SpecialAdditionalInput = {};
+  // Month counts on a full-year basis; children's counts are child-months (two children = 24).
+  const childMonthsScaled = (n: number) => Math.round(scale.times(n).toNumber());
+  const months = (n: number) => Math.min(12, childMonthsScaled(n));
+  const share =
+    d?.childrenEducationShare !== undefined
+      ? new Dec(d.childrenEducationShare)
+      : setup.childDeductionHolder === f.member.id
+        ? ONE
+        : ZERO;
+  if (share.gt(0)) {
+    let infantMonths = 0;
+    let childMonths = 0;
+    for (const c of h.children) {
+      const birth = monthIndex(c.member.birthMonth);
+      infantMonths += monthsIn(p, birth, birth + 35);
+      // 子女教育 from age 3 to the end of full-time education (taken as age 22, 本科毕业).
+      childMonths += monthsIn(p, birth + 36, birth + 22 * 12 - 1);
+    }
+    if (infantMonths > 0) out.infants = { count: 1, months: childMonthsScaled(infantMonths), share };
+    if (childMonths > 0) out.children = { count: 1, months: childMonthsScaled(childMonths), share };
+  }
+  if (d?.elderlySupportMonthly !== undefined) {
+    const v = new Dec(d.elderlySupportMonthly);
+    if (v.gt(0)) out.elderly = { onlyChild: false, monthlyShare: v, months: months(p.months) };
+  } else if (setup.elderlyClaimants.has(f.member.id)) {
+    out.elderly = { onlyChild: false, months: months(p.months) };
+  }
+  const loanMonths = setup.housingLoanMonths.get(f.member.id)?.(p) ?? 0;
+  if (loanMonths > 0 && d?.housingLoanInterest !== false)
+    out.housingLoanInterest = { months: months(loanMonths) };
+  else {
+    const rentMonths = setup.hasRentSpending(p);
+    const wantsRent = d?.housingRent ?? (rentMonths > 0 && f.member.role === 'self');
+    if (wantsRent && rentMonths > 0)
+      out.housingRent = { cityClass: housingRentClassOf(profile.household.city), months: months(rentMonths) };
+  }
+  if (d?.continuingEducation) out.continuingEducation = { degreeMonths: months(p.months) };
+  return out;
+}
+
+export function sumIncomes(incomes: MemberIncome[]) {
+  const s = (k: keyof MemberIncome) => sum(incomes.map((i) => i[k] as Dec));
+  return {
+    salary: s('salary'),
+    bonus: s('bonus'),
+    pension: s('pension'),
+    otherNet: s('otherNet'),
+    gross: s('gross'),
+    socialInsurance: s('socialInsurance'),
+    housingFund: s('housingFund'),
+    housingFundEmployer: s('housingFundEmployer'),
+    tax: s('salaryTax').plus(s('bonusTax')),
+    privatePension: s('privatePensionContribution'),
+    net: s('net'),
+  };
+}
+
+export { cityCodeOf };

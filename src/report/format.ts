@@ -1,0 +1,103 @@
+/**
+ * How numbers read in a Chinese financial plan. The report layer is the only place a number
+ * becomes text, and this module is where it happens, so that a chart, a table and a sentence
+ * showing the same figure show the same characters.
+ *
+ * - 元 amounts: whole 元 with thousands separators ("1,234,568 元"), rounded half-up.
+ * - 万元 amounts: value ÷ 10,000 to two decimals ("123.46 万元"); built with decimal.js, not
+ *   Intl compact notation, which rounds on its own.
+ * - Negative amounts are written with a leading minus sign ("-12.50"), the convention of Chinese
+ *   financial statements printed in black and white; tables also colour them (see the theme).
+ * - Rates as percentages with up to two decimals ("3.5%"); years as "2031年"; ages as "87 岁".
+ */
+import { dec, Dec, type DecimalLike } from '../domain/money.js';
+
+function group(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Format a decimal with a fixed number of places and thousands separators. */
+export function formatNumber(x: DecimalLike, places: number): string {
+  const r = dec(x).toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  const fixed = (r.isZero() ? new Dec(0) : r).toFixed(places);
+  const negative = fixed.startsWith('-');
+  const [i = '0', f] = (negative ? fixed.slice(1) : fixed).split('.');
+  return `${negative ? '-' : ''}${group(i)}${f !== undefined ? `.${f}` : ''}`;
+}
+
+/** "1,234,568" (元, whole). */
+export function yuanNumber(x: DecimalLike): string {
+  return formatNumber(x, 0);
+}
+
+/** "1,234,568 元". */
+export function yuan(x: DecimalLike): string {
+  return `${yuanNumber(x)} 元`;
+}
+
+/** "1,234,567.89" (元 and 分, for calculators and mortgage payments). */
+export function yuanFen(x: DecimalLike): string {
+  return formatNumber(x, 2);
+}
+
+/** "123.46" (万元 value, two decimals). */
+export function wanNumber(x: DecimalLike, places = 2): string {
+  return formatNumber(dec(x).div(10_000), places);
+}
+
+/** "123.46 万元". */
+export function wan(x: DecimalLike, places = 2): string {
+  return `${wanNumber(x, places)} 万元`;
+}
+
+/**
+ * The amount as a person would say it: under 1 万 in 元, from 1 万 in 万元, from 1 亿 in 亿元.
+ * "8,500 元", "42.3 万元", "1.25 亿元".
+ */
+export function spoken(x: DecimalLike): string {
+  const v = dec(x);
+  const a = v.abs();
+  if (a.lt(10_000)) return `${yuanNumber(v)} 元`;
+  if (a.lt(100_000_000)) return `${trimZeros(formatNumber(v.div(10_000), 1))} 万元`;
+  return `${trimZeros(formatNumber(v.div(100_000_000), 2))} 亿元`;
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** "3.5%" from "0.035"; places = maximum decimals of the percentage. */
+export function percent(rate: DecimalLike, places = 2): string {
+  const p = dec(rate).times(100).toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  return `${trimZeros((p.isZero() ? new Dec(0) : p).toFixed(places))}%`;
+}
+
+/** A ratio as a plain number ("0.45"), or months ("4.2"). */
+export function ratio(x: DecimalLike, places = 2): string {
+  return formatNumber(x, places);
+}
+
+export function yearText(year: number): string {
+  return `${year}年`;
+}
+
+export function ageText(age: number): string {
+  return `${age} 岁`;
+}
+
+/** "2026-11" → "2026年11月". */
+export function monthText(ym: string): string {
+  const [y, m] = ym.split('-');
+  return `${y}年${Number(m)}月`;
+}
+
+/** "2026-11-01" → "2026年11月1日". */
+export function dateText(ymd: string): string {
+  const [y, m, d] = ymd.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/** "60岁3个月" from years and months. */
+export function ageYearsMonths(years: number, months: number): string {
+  return months === 0 ? `${years} 岁` : `${years} 岁 ${months} 个月`;
+}

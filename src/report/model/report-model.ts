@@ -1,0 +1,330 @@
+/**
+ * Plan → ReportModel: every string the PDF shows, built in one place from the Plan. Layout code
+ * only places these strings; a sentence, a table and a chart that show one figure take it from
+ * the same field here, so they cannot disagree.
+ */
+import {
+  ASSET_TYPES,
+  EMPLOYMENT_TYPES,
+  INCOME_TYPES,
+  LIABILITY_TYPES,
+  MEMBER_ROLES,
+  PENSION_SCHEMES,
+  REPAYMENT_METHODS,
+  RETIREMENT_CATEGORIES,
+  RISK_LEVELS,
+  SPENDING_CATEGORIES,
+} from '../../domain/codes.js';
+import { dec } from '../../domain/money.js';
+import type { AssetGroup, LifeStage, Plan, Verdict } from '../../engine/plan-types.js';
+import type { Theme } from '../brand/theme.js';
+import {
+  ageYearsMonths,
+  dateText,
+  monthText,
+  percent,
+  ratio,
+  spoken,
+  wanNumber,
+  yearText,
+  yuanNumber,
+} from '../format.js';
+import type { TableRow } from '../pdf/writer.js';
+
+export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
+  single: '单身期',
+  formation: '家庭形成期',
+  growth: '家庭成长期',
+  maturity: '家庭成熟期',
+  retirement: '退休期',
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  good: '良好',
+  watch: '关注',
+  poor: '需改善',
+  na: '不适用',
+};
+
+export const ASSET_GROUP_LABELS: Record<AssetGroup, string> = {
+  liquid: '流动性资产',
+  investment: '投资性资产',
+  retirement: '养老金融资产',
+  realEstate: '房产',
+  other: '其他资产',
+};
+
+export interface ReportModel {
+  documentTitle: string;
+  clientTitle: string;
+  cover: {
+    institution: string;
+    tagline: string;
+    title: string;
+    familyLine: string;
+    reportNumber: string;
+    dateLine: string;
+    plannerLine: string;
+    confidentiality: string;
+  };
+  letter: {
+    clientTitle: string;
+    institution: string;
+    valuationMonthText: string;
+    rulesAsOfText: string;
+    disclaimer: string;
+    contact: string;
+  };
+  client: {
+    memberRows: TableRow[];
+    lifeStage: string;
+    riskLevel: string;
+    riskSource: string;
+    retirementRows: TableRow[];
+  };
+  position: {
+    netWorth: string;
+    totalAssets: string;
+    totalLiabilities: string;
+    financialAssets: string;
+    assetRows: TableRow[];
+    liabilityRows: TableRow[];
+    incomeRows: TableRow[];
+    spendingRows: TableRow[];
+    surplus: string;
+    netIncome: string;
+    ratioRows: TableRow[];
+  };
+  emergency: {
+    targetMin: string;
+    targetMax: string;
+    unstable: boolean;
+    liquid: string;
+    gap: string;
+    monthsText: string;
+    monthsCovered: string;
+    monthlyEssential: string;
+    gapPositive: boolean;
+  };
+  forecast: {
+    rows: TableRow[];
+    chart: { labels: string[]; netWorthNominal: number[]; netWorthReal: number[] };
+    firstYear: number;
+    lastYear: number;
+    conventions: string[];
+    netWorthAtEnd: string;
+    inflationText: string;
+  };
+}
+
+function toWanNumber(s: string): number {
+  // Chart values in 万元 with two decimals: the same rounding the tables use.
+  return Number(wanNumber(s).replace(/,/g, ''));
+}
+
+export function buildReportModel(plan: Plan, theme: Theme): ReportModel {
+  const clientTitle = plan.household.clientTitle;
+  const documentTitle = `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭${theme.reportTitle}`;
+  const planner = [
+    plan.report.plannerName ?? theme.planner?.name,
+    plan.report.plannerCertificate ?? theme.planner?.certificate,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const members = new Map(plan.members.map((m) => [m.id, m]));
+  const t = plan.balanceSheet.totals;
+  const c = plan.cashFlow.totals;
+
+  // --- client ------------------------------------------------------------------------------------
+  const memberRows: TableRow[] = plan.members.map((m) => ({
+    cells: [
+      m.name,
+      MEMBER_ROLES.labels[m.role],
+      `${m.ageAtValuation}`,
+      m.occupation ?? (m.employment ? EMPLOYMENT_TYPES.labels[m.employment] : '—'),
+      m.pensionScheme ? PENSION_SCHEMES.labels[m.pensionScheme] : '—',
+      m.healthNotes ?? '—',
+    ],
+  }));
+  const retirementRows: TableRow[] = plan.members
+    .filter((m) => m.retirement)
+    .map((m) => {
+      const r = m.retirement!;
+      return {
+        cells: [
+          m.name,
+          RETIREMENT_CATEGORIES.labels[r.category] +
+            (r.categorySource === 'defaulted' ? '（按性别推定）' : ''),
+          r.alreadyRetired ? '已退休' : monthText(r.statutoryMonth),
+          r.alreadyRetired ? '—' : ageYearsMonths(r.statutoryAgeYears, r.statutoryAgeMonths),
+          r.alreadyRetired ? '—' : monthText(r.plannedMonth),
+        ],
+      };
+    });
+
+  // --- financial position ------------------------------------------------------------------------
+  const groups: AssetGroup[] = ['liquid', 'investment', 'retirement', 'realEstate', 'other'];
+  const assetRows: TableRow[] = [];
+  for (const g of groups) {
+    const items = plan.balanceSheet.assets.filter((a) => a.group === g);
+    if (items.length === 0) continue;
+    for (const a of items)
+      assetRows.push({
+        cells: [ASSET_GROUP_LABELS[g], a.label || ASSET_TYPES.labels[a.type], yuanNumber(a.value)],
+      });
+    assetRows.push({ cells: [`${ASSET_GROUP_LABELS[g]}小计`, '', yuanNumber(t[g])], style: 'subtotal' });
+  }
+  assetRows.push({ cells: ['资产合计', '', yuanNumber(t.totalAssets)], style: 'total' });
+
+  const liabilityRows: TableRow[] = plan.balanceSheet.liabilities.map((l) => ({
+    cells: [
+      l.label || LIABILITY_TYPES.labels[l.type],
+      REPAYMENT_METHODS.labels[l.method],
+      percent(l.annualRate, 3),
+      `${l.monthsLeft}`,
+      yuanNumber(l.monthlyPayment),
+      yuanNumber(l.balance),
+    ],
+  }));
+  liabilityRows.push({ cells: ['负债合计', '', '', '', '', yuanNumber(t.totalLiabilities)], style: 'total' });
+  liabilityRows.push({
+    cells: ['净资产', '', '', '', '', yuanNumber(t.netWorth)],
+    style: 'total',
+    negative: [false, false, false, false, false, dec(t.netWorth).isNeg()],
+  });
+
+  const incomeRows: TableRow[] = plan.cashFlow.incomes.map((i) => ({
+    cells: [members.get(i.memberId)?.name ?? '', i.label || INCOME_TYPES.labels[i.type], yuanNumber(i.gross)],
+  }));
+  incomeRows.push({ cells: ['税前收入合计', '', yuanNumber(c.grossIncome)], style: 'subtotal' });
+  incomeRows.push({ cells: ['减：个人所得税', '', `-${yuanNumber(c.incomeTax)}`] });
+  incomeRows.push({ cells: ['减：社会保险（个人）', '', `-${yuanNumber(c.socialInsurance)}`] });
+  incomeRows.push({ cells: ['减：住房公积金（个人）', '', `-${yuanNumber(c.housingFund)}`] });
+  incomeRows.push({ cells: ['税后收入合计', '', yuanNumber(c.netIncome)], style: 'total' });
+
+  const spendingRows: TableRow[] = plan.cashFlow.spending.map((s) => ({
+    cells: [
+      s.label || SPENDING_CATEGORIES.labels[s.category],
+      s.essential ? '必要' : '可选',
+      yuanNumber(s.annual),
+    ],
+  }));
+  spendingRows.push({ cells: ['生活支出小计', '', yuanNumber(c.livingSpending)], style: 'subtotal' });
+  spendingRows.push({ cells: ['贷款还本付息', '', yuanNumber(c.debtService)] });
+  spendingRows.push({ cells: ['保险保费', '', yuanNumber(c.insurancePremiums)] });
+  spendingRows.push({ cells: ['支出合计', '', yuanNumber(c.totalOutflow)], style: 'total' });
+  spendingRows.push({
+    cells: ['年结余', '', yuanNumber(c.surplus)],
+    style: 'total',
+    negative: [false, false, dec(c.surplus).isNeg()],
+  });
+
+  const ratioRows: TableRow[] = plan.ratios.map((r) => {
+    const value =
+      r.value === null ? '—' : r.code === 'liquidityRatio' ? `${ratio(r.value, 1)} 个月` : ratio(r.value, 2);
+    return { cells: [r.name, r.formula, value, r.reference, VERDICT_LABELS[r.verdict]] };
+  });
+
+  // --- emergency fund ------------------------------------------------------------------------------
+  const e = plan.emergencyFund;
+  const emergency = {
+    targetMin: spoken(e.targetMin),
+    targetMax: spoken(e.targetMax),
+    liquid: spoken(e.liquid),
+    gap: spoken(e.gap),
+    monthsText: `${e.monthsMin}–${e.monthsMax} 个月`,
+    monthsCovered: e.monthsCovered === null ? '—' : ratio(e.monthsCovered, 1),
+    monthlyEssential: spoken(e.monthlyEssential),
+    gapPositive: dec(e.gap).gt(0),
+    unstable: e.incomeStability === 'unstable',
+  };
+
+  // --- forecast ------------------------------------------------------------------------------------
+  const self = plan.members.find((m) => m.role === 'self');
+  const rows: TableRow[] = plan.projection.years.map((y) => ({
+    cells: [
+      yearText(y.year),
+      self ? `${y.ages[self.id] ?? ''}` : '',
+      wanNumber(y.netIncomeNominal),
+      wanNumber(y.livingSpendingNominal),
+      wanNumber(dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal)),
+      wanNumber(y.netCashFlowNominal),
+      wanNumber(y.financialAssetsEndNominal),
+      wanNumber(y.netWorthEndNominal),
+      wanNumber(y.netWorthEndReal),
+    ],
+    negative: [
+      false,
+      false,
+      false,
+      false,
+      false,
+      dec(y.netCashFlowNominal).isNeg(),
+      false,
+      dec(y.netWorthEndNominal).isNeg(),
+      dec(y.netWorthEndReal).isNeg(),
+    ],
+  }));
+  const years = plan.projection.years;
+  const last = years[years.length - 1];
+
+  return {
+    documentTitle,
+    clientTitle,
+    cover: {
+      institution: theme.institution,
+      tagline: theme.tagline ?? '',
+      title: theme.reportTitle,
+      familyLine: `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭`,
+      reportNumber: plan.report.reportNumber,
+      dateLine: dateText(plan.reportDate),
+      plannerLine: planner,
+      confidentiality: '机密 · 仅供客户本人及其家庭参阅',
+    },
+    letter: {
+      clientTitle,
+      institution: theme.institution,
+      valuationMonthText: monthText(plan.valuationMonth),
+      rulesAsOfText: dateText(plan.rulesAsOf),
+      disclaimer: theme.disclaimer,
+      contact: theme.contact ?? '',
+    },
+    client: {
+      memberRows,
+      lifeStage: LIFE_STAGE_LABELS[plan.household.lifeStage],
+      riskLevel: `${plan.household.riskLevel}（${RISK_LEVELS.labels[plan.household.riskLevel]}）`,
+      riskSource:
+        plan.household.riskLevelSource === 'questionnaire'
+          ? `根据风险测评问卷得分 ${plan.household.questionnaireScore} 分评定`
+          : '客户已有的风险测评结果',
+      retirementRows,
+    },
+    position: {
+      netWorth: spoken(t.netWorth),
+      totalAssets: spoken(t.totalAssets),
+      totalLiabilities: spoken(t.totalLiabilities),
+      financialAssets: spoken(t.financialAssets),
+      assetRows,
+      liabilityRows,
+      incomeRows,
+      spendingRows,
+      surplus: spoken(c.surplus),
+      netIncome: spoken(c.netIncome),
+      ratioRows,
+    },
+    emergency,
+    forecast: {
+      rows,
+      chart: {
+        labels: years.map((y) => `${y.year}`),
+        netWorthNominal: years.map((y) => toWanNumber(y.netWorthEndNominal)),
+        netWorthReal: years.map((y) => toWanNumber(y.netWorthEndReal)),
+      },
+      firstYear: plan.projection.firstYear,
+      lastYear: plan.projection.lastYear,
+      conventions: plan.projection.conventions,
+      netWorthAtEnd: last ? spoken(last.netWorthEndReal) : '',
+      inflationText: percent(plan.assumptions.inflation.value),
+    },
+  };
+}

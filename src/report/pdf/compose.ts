@@ -1,0 +1,64 @@
+/**
+ * compose(plan, options, ctx) → PDF bytes. The only entry point to rendering: the CLI, batch
+ * workers and the HTTP API all call it with a RenderContext built once per process.
+ *
+ * Every figure comes from the Plan through the report model; nothing is computed here.
+ */
+import { FinplanError } from '../../errors.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../../engine/plan-types.js';
+import type { RenderContext } from '../context.js';
+import { buildReportModel, type ReportModel } from '../model/report-model.js';
+import { renderOptionsSchema, type RenderOptionsInput } from '../options.js';
+import { fromZodIssue } from '../../domain/issues.js';
+import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
+import { renderClientProfile } from './sections/client-profile.js';
+import { renderCover } from './sections/cover.js';
+import { renderEmergencyFund } from './sections/emergency-fund.js';
+import { renderFinancialPosition } from './sections/financial-position.js';
+import { renderLetter } from './sections/letter.js';
+import { reserveTableOfContents, fillTableOfContents } from './sections/toc.js';
+import { PdfWriter } from './writer.js';
+
+export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
+  const parsed = renderOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success)
+    throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
+      issues: parsed.error.issues.flatMap(fromZodIssue),
+    });
+  if (plan?.planFormatVersion !== PLAN_FORMAT_VERSION)
+    throw new FinplanError('FINPLAN_E_UNSUPPORTED_PLAN', `需要格式版本 ${PLAN_FORMAT_VERSION}`);
+
+  const brandName = parsed.data.brand ?? plan.report.brand ?? 'default';
+  const brand = ctx.brands.get(brandName);
+  if (!brand) throw new FinplanError('FINPLAN_E_BRAND_INVALID', `没有名为 ${brandName} 的品牌`);
+
+  const model: ReportModel = buildReportModel(plan, brand.theme);
+  try {
+    const writer = new PdfWriter(ctx, brand, {
+      title: model.documentTitle,
+      author: model.cover.plannerLine || brand.theme.institution,
+      subject: brand.theme.reportTitle,
+      keywords: `${model.cover.reportNumber}; ${plan.ruleSetId}`,
+      creationDate: new Date(`${plan.reportDate}T00:00:00Z`),
+      inputHash: plan.inputHash,
+    });
+    renderCover(writer, model);
+    renderLetter(writer, model, ctx);
+    const toc = reserveTableOfContents(writer, model);
+    renderClientProfile(writer, model);
+    renderFinancialPosition(writer, model);
+    renderEmergencyFund(writer, model);
+    renderCashFlowForecast(writer, model);
+    fillTableOfContents(writer, toc);
+    writer.pageFurniture({
+      headerLeft: brand.theme.institution,
+      headerRight: model.documentTitle,
+      footerLeft: brand.theme.footer,
+      skipFirst: 1,
+    });
+    return await writer.finish();
+  } catch (err) {
+    if (err instanceof FinplanError) throw err;
+    throw new FinplanError('FINPLAN_E_RENDER_FAILED', undefined, { cause: err });
+  }
+}

@@ -1,0 +1,35 @@
+import { netWorthChart } from '../../charts/specs.js';
+import { renderChartImage } from '../../charts/render.js';
+import type { ReportModel } from '../../model/report-model.js';
+import type { PdfWriter } from '../writer.js';
+
+/** 现金流预测: the net-worth chart and the yearly table, nominal and in today's money. */
+export function renderCashFlowForecast(w: PdfWriter, model: ReportModel): void {
+  const f = model.forecast;
+  w.section('现金流预测');
+  w.paragraph(
+    `以下按年预测家庭收支与资产，从 ${f.firstYear} 年至 ${f.lastYear} 年。"名义"为当年的实际金额；"今日价值"按通货膨胀率 ${f.inflationText} 折算为估值月的购买力，便于与今天的生活水平比较。`,
+  );
+  w.chart(
+    renderChartImage(netWorthChart(model, w.brand.theme), w.contentWidth, 210),
+    '图：家庭净资产预测（万元）',
+  );
+  w.table({
+    unit: '单位：万元',
+    fontSize: 8,
+    columns: [
+      { header: '年份', weight: 1 },
+      { header: '本人年龄', weight: 0.8, align: 'right' },
+      { header: '税后收入', weight: 1.1, align: 'right' },
+      { header: '生活支出', weight: 1.1, align: 'right' },
+      { header: '还贷/保费/目标', weight: 1.3, align: 'right' },
+      { header: '年度净现金流', weight: 1.2, align: 'right' },
+      { header: '年末金融资产', weight: 1.2, align: 'right' },
+      { header: '年末净资产（名义）', weight: 1.3, align: 'right' },
+      { header: '年末净资产（今日价值）', weight: 1.4, align: 'right' },
+    ],
+    rows: f.rows,
+  });
+  w.subheading('测算口径');
+  w.bullets(f.conventions, { size: 8.5 });
+}

@@ -1,0 +1,508 @@
+/**
+ * PdfWriter: the page-layout layer over pdfkit. Sections call its components (headings,
+ * paragraphs, tables, KPI cards, charts, callouts) and never position text by hand, so every page
+ * shares one grid, one set of type sizes and one way of breaking pages.
+ *
+ * Page furniture (header, footer with "第 x 页 / 共 y 页", the table of contents' page numbers) is
+ * written at the end, on buffered pages, once the page count is known.
+ */
+import PDFDocument from 'pdfkit';
+import type { Brand } from '../brand/theme.js';
+import type { ChartImage } from '../charts/render.js';
+import type { RenderContext } from '../context.js';
+
+export const FONT_REGULAR = 'finplan-regular';
+export const FONT_BOLD = 'finplan-bold';
+
+/** A4 in points, with margins that leave room for the header and footer. */
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  marginLeft: 62,
+  marginRight: 62,
+  marginTop: 78,
+  marginBottom: 70,
+} as const;
+
+export const TYPE = {
+  body: 10.5,
+  small: 8.5,
+  table: 9,
+  h1: 18,
+  h2: 13,
+  h3: 11,
+  lineGap: 3.5,
+} as const;
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  /** Fixed creation date (from the plan) so the same input gives the same bytes. */
+  creationDate: Date;
+  /** Hash of the input, in the info dictionary so different plans get different file IDs. */
+  inputHash: string;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+export interface TableColumn {
+  header: string;
+  /** Relative width; columns share the table width in proportion. */
+  weight: number;
+  align?: Align;
+}
+
+export interface TableRow {
+  cells: string[];
+  style?: 'normal' | 'subtotal' | 'total';
+  /** Per-cell flag: draw this cell in the brand's negative colour. */
+  negative?: boolean[];
+}
+
+export interface TableSpec {
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Shown above the table at the right, e.g. "单位：万元". */
+  unit?: string;
+  /** Shown above the table at the left. */
+  caption?: string;
+  fontSize?: number;
+}
+
+export interface SectionEntry {
+  title: string;
+  level: 1 | 2;
+  pageIndex: number;
+  destination: string;
+}
+
+export interface KpiCard {
+  label: string;
+  value: string;
+  note?: string;
+  tone?: 'good' | 'watch' | 'poor' | 'neutral';
+}
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly brand: Brand;
+  readonly sections: SectionEntry[] = [];
+  private destinationCount = 0;
+  private currentOutline: PDFKit.PDFOutline | null = null;
+
+  constructor(ctx: RenderContext, brand: Brand, meta: DocumentMeta) {
+    this.brand = brand;
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: {
+        top: PAGE.marginTop,
+        bottom: PAGE.marginBottom,
+        left: PAGE.marginLeft,
+        right: PAGE.marginRight,
+      },
+      bufferPages: true,
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      lang: 'zh-CN',
+      displayTitle: true,
+      compress: true,
+      info: {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Keywords: `${meta.keywords}; input-sha256:${meta.inputHash}`,
+        Creator: 'finplan',
+        Producer: 'finplan (PDFKit)',
+        CreationDate: meta.creationDate,
+        ModDate: meta.creationDate,
+      },
+    });
+    // The fontkit objects are parsed once per RenderContext; pdfkit subsets them per document.
+    this.doc.registerFont(FONT_REGULAR, ctx.fonts.regular as never);
+    this.doc.registerFont(FONT_BOLD, ctx.fonts.bold as never);
+    this.doc.font(FONT_REGULAR);
+  }
+
+  get colors() {
+    return this.brand.theme.colors;
+  }
+
+  get contentWidth(): number {
+    return PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+  }
+
+  get bottom(): number {
+    return PAGE.height - PAGE.marginBottom;
+  }
+
+  get pageIndex(): number {
+    return this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1;
+  }
+
+  addPage(): void {
+    this.doc.addPage();
+    this.doc.x = PAGE.marginLeft;
+    this.doc.y = PAGE.marginTop;
+  }
+
+  /** Start a new page unless `height` points still fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.addPage();
+  }
+
+  space(points: number): void {
+    this.doc.y += points;
+  }
+
+  private nextDestination(): string {
+    this.destinationCount += 1;
+    return `sec-${this.destinationCount}`;
+  }
+
+  /** A level-1 section: new page, coloured title, bookmark and named destination. */
+  section(title: string, options: { inToc?: boolean } = {}): void {
+    this.addPage();
+    const dest = this.nextDestination();
+    this.doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, PAGE.height - this.doc.y, null);
+    if (options.inToc !== false) {
+      this.sections.push({ title, level: 1, pageIndex: this.pageIndex, destination: dest });
+      this.currentOutline = this.doc.outline.addItem(title);
+    }
+    const { doc } = this;
+    doc.font(FONT_BOLD).fontSize(TYPE.h1).fillColor(this.colors.primary);
+    doc.text(title, PAGE.marginLeft, doc.y, { width: this.contentWidth });
+    const y = doc.y + 4;
+    doc
+      .moveTo(PAGE.marginLeft, y)
+      .lineTo(PAGE.marginLeft + 48, y)
+      .lineWidth(2.5)
+      .strokeColor(this.colors.accent)
+      .stroke();
+    doc.y = y + 14;
+    this.resetBodyFont();
+  }
+
+  /** A level-2 heading; kept with at least `keepWith` points of what follows. */
+  heading(title: string, options: { keepWith?: number; inToc?: boolean } = {}): void {
+    this.ensureSpace(28 + (options.keepWith ?? 60));
+    this.space(6);
+    const { doc } = this;
+    if (options.inToc) {
+      const dest = this.nextDestination();
+      doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, PAGE.height - doc.y, null);
+      this.sections.push({ title, level: 2, pageIndex: this.pageIndex, destination: dest });
+      (this.currentOutline ?? doc.outline).addItem(title);
+    }
+    const x = PAGE.marginLeft;
+    const y = doc.y;
+    doc.rect(x, y + 2, 3.5, TYPE.h2).fill(this.colors.accent);
+    doc.font(FONT_BOLD).fontSize(TYPE.h2).fillColor(this.colors.primary);
+    doc.text(title, x + 10, y, { width: this.contentWidth - 10 });
+    doc.y += 6;
+    this.resetBodyFont();
+  }
+
+  /** A small bold subheading inside a section. */
+  subheading(title: string): void {
+    this.ensureSpace(50);
+    this.space(2);
+    this.doc.font(FONT_BOLD).fontSize(TYPE.h3).fillColor(this.colors.text);
+    this.doc.text(title, PAGE.marginLeft, this.doc.y, { width: this.contentWidth });
+    this.doc.y += 3;
+    this.resetBodyFont();
+  }
+
+  resetBodyFont(): void {
+    this.doc.font(FONT_REGULAR).fontSize(TYPE.body).fillColor(this.colors.text);
+  }
+
+  paragraph(
+    text: string,
+    options: { size?: number; color?: string; indent?: boolean; bold?: boolean } = {},
+  ): void {
+    const { doc } = this;
+    doc
+      .font(options.bold ? FONT_BOLD : FONT_REGULAR)
+      .fontSize(options.size ?? TYPE.body)
+      .fillColor(options.color ?? this.colors.text);
+    const indent = options.indent === false ? 0 : (options.size ?? TYPE.body) * 2;
+    // Chinese paragraphs are left-aligned: pdfkit's justify only stretches spaces.
+    this.ensureSpace(doc.currentLineHeight(true) * 2);
+    doc.text(text, PAGE.marginLeft, doc.y, {
+      width: this.contentWidth,
+      align: 'left',
+      lineGap: TYPE.lineGap,
+      indent,
+    });
+    doc.y += 6;
+    this.resetBodyFont();
+  }
+
+  bullets(items: string[], options: { size?: number } = {}): void {
+    const { doc } = this;
+    const size = options.size ?? TYPE.body;
+    for (const item of items) {
+      doc.font(FONT_REGULAR).fontSize(size).fillColor(this.colors.text);
+      const h = doc.heightOfString(item, { width: this.contentWidth - 14, lineGap: TYPE.lineGap });
+      this.ensureSpace(Math.min(h, 40));
+      const y = doc.y;
+      doc.circle(PAGE.marginLeft + 4, y + size * 0.62, 1.8).fill(this.colors.accent);
+      doc.fillColor(this.colors.text);
+      doc.text(item, PAGE.marginLeft + 14, y, { width: this.contentWidth - 14, lineGap: TYPE.lineGap });
+      doc.y += 3;
+    }
+    doc.y += 4;
+    this.resetBodyFont();
+  }
+
+  /** A shaded box with a coloured bar: for a key conclusion. */
+  callout(text: string, tone: 'info' | 'good' | 'watch' | 'poor' = 'info'): void {
+    const { doc } = this;
+    const barColour =
+      tone === 'good'
+        ? this.colors.good
+        : tone === 'watch'
+          ? this.colors.watch
+          : tone === 'poor'
+            ? this.colors.poor
+            : this.colors.primary;
+    const pad = 9;
+    const width = this.contentWidth - 2 * pad - 4;
+    doc.font(FONT_REGULAR).fontSize(TYPE.body);
+    const h = doc.heightOfString(text, { width, lineGap: TYPE.lineGap }) + 2 * pad;
+    this.ensureSpace(h + 8);
+    const y = doc.y;
+    doc.rect(PAGE.marginLeft, y, this.contentWidth, h).fill(this.colors.zebra);
+    doc.rect(PAGE.marginLeft, y, 4, h).fill(barColour);
+    doc
+      .fillColor(this.colors.text)
+      .text(text, PAGE.marginLeft + 4 + pad, y + pad, { width, lineGap: TYPE.lineGap });
+    doc.y = y + h + 8;
+    this.resetBodyFont();
+  }
+
+  /** A row of key-figure cards. */
+  kpis(cards: KpiCard[]): void {
+    const { doc } = this;
+    const gap = 8;
+    const n = cards.length;
+    const w = (this.contentWidth - gap * (n - 1)) / n;
+    const h = 58;
+    this.ensureSpace(h + 10);
+    const y = doc.y;
+    cards.forEach((card, i) => {
+      const x = PAGE.marginLeft + i * (w + gap);
+      const tone =
+        card.tone === 'good'
+          ? this.colors.good
+          : card.tone === 'watch'
+            ? this.colors.watch
+            : card.tone === 'poor'
+              ? this.colors.poor
+              : this.colors.primary;
+      doc.rect(x, y, w, h).fill(this.colors.zebra);
+      doc.rect(x, y, w, 3).fill(tone);
+      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+      doc.text(card.label, x + 8, y + 9, { width: w - 16, lineBreak: false, ellipsis: true });
+      doc.font(FONT_BOLD).fontSize(14).fillColor(tone);
+      doc.text(card.value, x + 8, y + 23, { width: w - 16, lineBreak: false, ellipsis: true });
+      if (card.note) {
+        doc.font(FONT_REGULAR).fontSize(7.5).fillColor(this.colors.muted);
+        doc.text(card.note, x + 8, y + 43, { width: w - 16, lineBreak: false, ellipsis: true });
+      }
+    });
+    doc.y = y + h + 12;
+    this.resetBodyFont();
+  }
+
+  chart(image: ChartImage, caption?: string): void {
+    const { doc } = this;
+    const captionHeight = caption ? 16 : 0;
+    this.ensureSpace(image.heightPt + captionHeight + 10);
+    const x = PAGE.marginLeft + (this.contentWidth - image.widthPt) / 2;
+    const y = doc.y;
+    doc.image(image.data, x, y, { width: image.widthPt, height: image.heightPt });
+    doc.y = y + image.heightPt + 4;
+    if (caption) {
+      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+      doc.text(caption, PAGE.marginLeft, doc.y, { width: this.contentWidth, align: 'center' });
+    }
+    doc.y += 8;
+    this.resetBodyFont();
+  }
+
+  /** A table that breaks across pages and repeats its header row on each. */
+  table(spec: TableSpec): void {
+    const { doc } = this;
+    const size = spec.fontSize ?? TYPE.table;
+    const pad = 4;
+    const totalWeight = spec.columns.reduce((s, c) => s + c.weight, 0);
+    const widths = spec.columns.map((c) => (c.weight / totalWeight) * this.contentWidth);
+    const lineGap = 1.5;
+
+    const rowHeight = (cells: string[], bold: boolean): number => {
+      doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size);
+      let h = 0;
+      cells.forEach((cell, i) => {
+        const w = (widths[i] ?? 0) - 2 * pad;
+        h = Math.max(h, doc.heightOfString(cell || ' ', { width: w, lineGap }));
+      });
+      return h + 2 * pad;
+    };
+
+    const drawCells = (
+      cells: string[],
+      y: number,
+      h: number,
+      opts: { bold: boolean; color: string; negative?: boolean[] },
+    ) => {
+      let x = PAGE.marginLeft;
+      cells.forEach((cell, i) => {
+        const w = widths[i] ?? 0;
+        const align = spec.columns[i]?.align ?? 'left';
+        doc
+          .font(opts.bold ? FONT_BOLD : FONT_REGULAR)
+          .fontSize(size)
+          .fillColor(opts.negative?.[i] ? this.colors.negative : opts.color);
+        doc.text(cell, x + pad, y + pad, { width: w - 2 * pad, align, lineGap });
+        x += w;
+      });
+      void h;
+    };
+
+    const headerCells = spec.columns.map((c) => c.header);
+    const headerHeight = rowHeight(headerCells, true);
+    const drawHeader = () => {
+      const y = doc.y;
+      doc.rect(PAGE.marginLeft, y, this.contentWidth, headerHeight).fill(this.colors.primary);
+      drawCells(headerCells, y, headerHeight, { bold: true, color: this.colors.tableHeaderText });
+      doc.y = y + headerHeight;
+    };
+
+    // Caption and unit line, kept with the header and the first rows.
+    const firstRowHeight = spec.rows[0] ? rowHeight(spec.rows[0].cells, false) : 0;
+    const captionHeight = spec.caption || spec.unit ? 14 : 0;
+    this.ensureSpace(captionHeight + headerHeight + firstRowHeight * Math.min(3, spec.rows.length) + 4);
+    if (captionHeight) {
+      const y = doc.y;
+      doc.font(FONT_BOLD).fontSize(TYPE.small).fillColor(this.colors.text);
+      if (spec.caption)
+        doc.text(spec.caption, PAGE.marginLeft, y, { width: this.contentWidth, lineBreak: false });
+      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+      if (spec.unit)
+        doc.text(spec.unit, PAGE.marginLeft, y, {
+          width: this.contentWidth,
+          align: 'right',
+          lineBreak: false,
+        });
+      doc.y = y + captionHeight;
+    }
+    drawHeader();
+
+    spec.rows.forEach((row, r) => {
+      const bold = row.style === 'total' || row.style === 'subtotal';
+      const h = rowHeight(row.cells, bold);
+      if (doc.y + h > this.bottom) {
+        this.addPage();
+        drawHeader();
+      }
+      const y = doc.y;
+      if (row.style === 'total') {
+        doc.rect(PAGE.marginLeft, y, this.contentWidth, h).fill(this.colors.zebra);
+        doc
+          .moveTo(PAGE.marginLeft, y)
+          .lineTo(PAGE.marginLeft + this.contentWidth, y)
+          .lineWidth(0.8)
+          .strokeColor(this.colors.primary)
+          .stroke();
+      } else if (r % 2 === 1) {
+        doc.rect(PAGE.marginLeft, y, this.contentWidth, h).fill(this.colors.zebra);
+      }
+      drawCells(row.cells, y, h, { bold, color: this.colors.text, negative: row.negative });
+      doc.y = y + h;
+    });
+    const end = doc.y;
+    doc
+      .moveTo(PAGE.marginLeft, end)
+      .lineTo(PAGE.marginLeft + this.contentWidth, end)
+      .lineWidth(0.6)
+      .strokeColor(this.colors.rule)
+      .stroke();
+    doc.y = end + 10;
+    this.resetBodyFont();
+  }
+
+  /** Small print under a table or chart. */
+  note(text: string): void {
+    const { doc } = this;
+    doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+    doc.text(text, PAGE.marginLeft, doc.y, { width: this.contentWidth, lineGap: 1.5 });
+    doc.y += 6;
+    this.resetBodyFont();
+  }
+
+  /**
+   * Write the header and footer on every page but the cover. Must run after all content: only
+   * then is the page count known. The bottom margin is lifted while writing the footer, or pdfkit
+   * would start a new page for text below it.
+   */
+  pageFurniture(options: {
+    headerLeft: string;
+    headerRight: string;
+    footerLeft: string;
+    skipFirst: number;
+  }): void {
+    const { doc } = this;
+    const range = doc.bufferedPageRange();
+    const total = range.count;
+    for (let i = range.start; i < range.start + total; i++) {
+      if (i < options.skipFirst) continue;
+      doc.switchToPage(i);
+      const savedBottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+      const headerY = 40;
+      doc.text(options.headerLeft, PAGE.marginLeft, headerY, { width: this.contentWidth, lineBreak: false });
+      doc.text(options.headerRight, PAGE.marginLeft, headerY, {
+        width: this.contentWidth,
+        align: 'right',
+        lineBreak: false,
+      });
+      doc
+        .moveTo(PAGE.marginLeft, headerY + 14)
+        .lineTo(PAGE.width - PAGE.marginRight, headerY + 14)
+        .lineWidth(0.6)
+        .strokeColor(this.colors.rule)
+        .stroke();
+      const footerY = PAGE.height - 44;
+      doc
+        .moveTo(PAGE.marginLeft, footerY - 6)
+        .lineTo(PAGE.width - PAGE.marginRight, footerY - 6)
+        .lineWidth(0.6)
+        .strokeColor(this.colors.rule)
+        .stroke();
+      doc.fillColor(this.colors.muted);
+      doc.text(options.footerLeft, PAGE.marginLeft, footerY, { width: this.contentWidth, lineBreak: false });
+      doc.text(`第 ${i + 1} 页 / 共 ${total} 页`, PAGE.marginLeft, footerY, {
+        width: this.contentWidth,
+        align: 'right',
+        lineBreak: false,
+      });
+      doc.page.margins.bottom = savedBottom;
+    }
+  }
+
+  /** Finish the document and collect its bytes. */
+  async finish(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    const done = new Promise<Buffer>((resolve, reject) => {
+      this.doc.on('data', (c: Buffer) => chunks.push(c));
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    return done;
+  }
+}
