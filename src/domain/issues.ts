@@ -221,6 +221,8 @@ export function issueAt(path: readonly PathSegment[], code: IssueCode, predicate
 
 type ZodIssue = z.core.$ZodIssue;
 
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
   number: '数字',
@@ -233,6 +235,10 @@ const TYPE_NAMES: Record<string, string> = {
 /**
  * Translate one zod issue into our InputIssue(s). Unrecognised keys become one issue per key, so
  * that a program can point at each misspelt field.
+ *
+ * Parse with `{ reportInput: true }` (PARSE_OPTIONS): zod then records the input on each issue,
+ * which is how a missing field (input undefined) is told from a wrong type. The input is only
+ * inspected here and never copied into an InputIssue.
  */
 export function fromZodIssue(issue: ZodIssue): InputIssue[] {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
@@ -252,7 +258,7 @@ export function fromZodIssue(issue: ZodIssue): InputIssue[] {
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        issueAt([...path, key], 'unknown_key', `不是档案中的字段（可能拼写错误），请删除或更正`),
+        issueAt([...path, key], 'unknown_key', '不是可识别的字段（可能拼写错误），请删除或更正'),
       );
     case 'invalid_value': {
       if (path.length === 1 && path[0] === 'version')

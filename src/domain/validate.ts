@@ -3,13 +3,13 @@
  * and their issues are merged, so the client sees every problem at once.
  */
 import { crossCheckProfile, type CrossCheckContext } from './cross-checks.js';
-import { fromZodIssue, type InputIssue } from './issues.js';
+import { fromZodIssue, PARSE_OPTIONS, type InputIssue } from './issues.js';
 import { profileSchema, type Profile } from './profile.js';
 
 export type ValidationResult = { ok: true; profile: Profile } | { ok: false; issues: InputIssue[] };
 
 export function validateProfile(raw: unknown, ctx: CrossCheckContext): ValidationResult {
-  const typed = profileSchema.safeParse(raw);
+  const typed = profileSchema.safeParse(raw, PARSE_OPTIONS);
   const issues: InputIssue[] = typed.success ? [] : typed.error.issues.flatMap(fromZodIssue);
   issues.push(...crossCheckProfile(raw, ctx));
   const unique = dedupe(issues);

@@ -56,11 +56,7 @@ export function isFinancialAsset(type: AssetType): boolean {
   return g === 'liquid' || g === 'investment' || type === 'private_pension' || type === 'enterprise_annuity';
 }
 
-export function buildBalanceSheet(
-  profile: Profile,
-  loans: LoanSchedule[],
-  valuationIndex: number,
-): BalanceSheet {
+export function buildBalanceSheet(profile: Profile, loans: LoanSchedule[]): BalanceSheet {
   const assets = profile.assets.map((a) => ({
     type: a.type,
     label: a.label ?? '',
@@ -69,9 +65,7 @@ export function buildBalanceSheet(
   }));
   const groupTotal = (g: AssetGroup) =>
     sum(profile.assets.filter((a) => ASSET_GROUP_OF[a.type] === g).map((a) => a.value));
-  const existing = loans.filter(
-    (l) => l.spec.startIndex === valuationIndex && !l.spec.id.startsWith('goal:'),
-  );
+  const existing = loans.filter((l) => l.spec.existing);
   const liabilities = existing.map((l) => ({
     type: l.spec.type as BalanceSheet['liabilities'][number]['type'],
     label: l.spec.label,

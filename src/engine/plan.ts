@@ -90,6 +90,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
       spread: l.lprSpread !== undefined ? new Dec(l.lprSpread) : new Dec(l.annualRate).minus(currentLpr),
       startIndex: h.valuationIndex,
       firstHome: l.type === 'mortgage',
+      existing: true,
     };
   });
   for (const g of goals) {
@@ -110,6 +111,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
       spread,
       startIndex: start + 1,
       firstHome: true,
+      existing: false,
     });
   }
   const loans = loanSpecs.filter((s) => s.balance.gt(0)).map((s) => scheduleLoan(s, scenario));
@@ -351,7 +353,7 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   const { h } = run;
   const { forPlan } = resolveAssumptions(profile.assumptions);
 
-  const balanceSheet = buildBalanceSheet(profile, run.loans, h.valuationIndex);
+  const balanceSheet = buildBalanceSheet(profile, run.loans);
   const cashFlow = buildCashFlowStatement(run);
   const emergency = buildEmergencyFund(run, cashFlow);
   const ratios = buildRatios(run, balanceSheet.totals, cashFlow);
@@ -407,7 +409,7 @@ function toProjectionYear(y: LedgerYear): ProjectionYear {
     year: y.period.year,
     months: y.period.months,
     ages: y.ages,
-    priceIndex: toRateString(y.priceIndex, 8),
+    priceIndex: toRateString(y.priceIndex, 12),
     grossIncomeNominal: m(y.grossIncome),
     incomeTaxNominal: m(y.incomeTax),
     socialInsuranceNominal: m(y.socialInsurance.plus(y.housingFund)),

@@ -171,3 +171,14 @@ export function numberString(x: Dec, places = 4): string {
   const r = x.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
   return (r.isZero() ? new Dec(0) : r).toString();
 }
+
+/**
+ * Rates this close to zero are treated as zero (their limits are used): at 40 significant digits
+ * (1 + r)^n − 1 would vanish and a formula dividing by it would blow up. The error of the limit is
+ * of order n²·r, far below a fen.
+ */
+export const NEGLIGIBLE_RATE = new Dec('1e-20');
+
+export function isNegligibleRate(rate: Dec): boolean {
+  return rate.abs().lt(NEGLIGIBLE_RATE);
+}

@@ -22,6 +22,7 @@ import type { EducationLocation, EducationStage } from '../rules/assumptions.js'
 import {
   decimalField,
   intField,
+  isNegligibleRate,
   moneyField,
   noAnswer,
   rateString,
@@ -62,7 +63,7 @@ export function educationStageNeed(s: EducationStageInput, rate: Dec): Education
 export function monthlySavingFor(target: Dec, annualRate: Dec, months: number): Dec | undefined {
   if (months <= 0) return undefined;
   const i = annualRate.div(12);
-  if (i.isZero()) return target.div(months);
+  if (isNegligibleRate(i)) return target.div(months);
   return target.times(i).div(ONE.plus(i).pow(months).minus(1));
 }
 

@@ -33,6 +33,7 @@ import type { Dated } from '../rules/dated.js';
 import {
   decimalField,
   intField,
+  isNegligibleRate,
   moneyField,
   noAnswer,
   rateString,
@@ -55,7 +56,7 @@ export interface ScheduleRow {
 
 /** The exact (unrounded) 等额本息 payment. */
 export function levelPayment(principal: Dec, monthlyRate: Dec, months: number): Dec {
-  if (monthlyRate.isZero()) return principal.div(months);
+  if (isNegligibleRate(monthlyRate)) return principal.div(months);
   const q = ONE.plus(monthlyRate).pow(months);
   return principal.times(monthlyRate).times(q).div(q.minus(1));
 }

@@ -13,7 +13,8 @@
  * (期末, ordinary annuity, the default) or w = 1 at the beginning (期初, annuity due).
  *
  * Growing annuity (first payment P, growing by g per period, discounted at r, n payments):
- *   PV(期末) = P/(r − g)·[1 − ((1+g)/(1+r))^n],  and exactly n·P/(1+r) when r = g;
+ *   PV(期末) = P/(r − g)·[1 − ((1+g)/(1+r))^n],  and exactly n·P/(1+r) when r = g (used when
+ *   |r − g| < 1e-20, where the general formula loses all digits; the difference is below 1e-15);
  *   PV(期初) = PV(期末)·(1+r);  FV = PV·(1+r)^n.
  * Real rate: (1 + r)/(1 + i) − 1 (not r − i).
  *
@@ -29,6 +30,7 @@ import { Dec, ONE, ZERO, toMoneyString } from '../../domain/money.js';
 import {
   conventionOnly,
   decimalField,
+  isNegligibleRate,
   noAnswer,
   numberString,
   rateString,
@@ -45,7 +47,7 @@ function w(timing: Timing): Dec {
 
 /** ((1+r)^n − 1)/r, with its limit n at r = 0. */
 function annuityGrowth(rate: Dec, nper: Dec): Dec {
-  if (rate.isZero()) return nper;
+  if (isNegligibleRate(rate)) return nper.plus(nper.times(nper.minus(1)).div(2).times(rate));
   return ONE.plus(rate).pow(nper).minus(1).div(rate);
 }
 
@@ -65,17 +67,19 @@ export function pvOf(rate: Dec, nper: Dec, pmt: Dec, fv: Dec, timing: Timing = '
     .neg();
 }
 
-/** Level payment per period; undefined when n = 0 (no payment can do anything). */
+/** Level payment per period; undefined when n = 0 or too small to matter (no finite payment). */
 export function pmtOf(rate: Dec, nper: Dec, pv: Dec, fv: Dec, timing: Timing = 'end'): Dec | undefined {
   if (nper.isZero()) return undefined;
   const q = ONE.plus(rate).pow(nper);
   const factor = ONE.plus(rate.times(w(timing))).times(annuityGrowth(rate, nper));
+  // A vanishing annuity factor (n so small that (1+r)^n = 1 at 40 digits): no finite payment.
+  if (factor.isZero()) return undefined;
   return fv.plus(pv.times(q)).div(factor).neg();
 }
 
 /** Number of periods; undefined when no (finite, non-negative) solution exists. */
 export function nperOf(rate: Dec, pmt: Dec, pv: Dec, fv: Dec, timing: Timing = 'end'): Dec | undefined {
-  if (rate.isZero()) {
+  if (isNegligibleRate(rate)) {
     if (pmt.isZero()) return undefined;
     const n = fv.plus(pv).neg().div(pmt);
     return n.isNegative() ? undefined : n;
@@ -192,7 +196,7 @@ export function growingAnnuityPv(
   timing: Timing = 'end',
 ): Dec {
   let pvEnd: Dec;
-  if (rate.eq(growth)) {
+  if (isNegligibleRate(rate.minus(growth))) {
     pvEnd = payment.times(nper).div(ONE.plus(rate));
   } else {
     const ratio = ONE.plus(growth).div(ONE.plus(rate));

@@ -163,17 +163,16 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
     const months = new Dec(p.months);
     const frac = months.div(12);
     const priceIndex = rates.inflationIndex.at(year);
-    const opening = {
-      pool: { ...pool },
-      housingFund,
-      pensionAccounts: sum(pensionAccounts.map((x) => x.balance)),
-      realEstate: sum(properties.map((x) => x.value)),
-      otherAssets,
-      // A loan that starts in this period is a new loan (an inflow), not an opening balance.
-      liabilities: sum(
-        s.loans.map((l) => (l.spec.startIndex < p.startIndex ? balanceAfter(l, p.startIndex - 1) : ZERO)),
+    // Existing loans open at their stated balance; a loan taken during the year is new borrowing.
+    const openingLiabilities = sum(
+      s.loans.map((l) =>
+        l.spec.existing && l.spec.startIndex === p.startIndex
+          ? l.spec.balance
+          : l.spec.startIndex < p.startIndex
+            ? balanceAfter(l, p.startIndex - 1)
+            : ZERO,
       ),
-    };
+    );
 
     // 2. returns -------------------------------------------------------------------------------
     const poolReturn: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
@@ -368,11 +367,13 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
 
     const newLoans = sum(
       s.loans
-        .filter((l) => l.spec.startIndex >= p.startIndex && l.spec.startIndex <= p.endIndex)
+        .filter(
+          (l) => !l.spec.existing && l.spec.startIndex >= p.startIndex && l.spec.startIndex <= p.endIndex,
+        )
         .map((l) => l.spec.balance),
     );
     const liabilitiesClosing = sum(s.loans.map((l) => balanceAfter(l, p.endIndex)));
-    accounts.liabilities = flow(opening.liabilities, newLoans, principalRepaid);
+    accounts.liabilities = flow(openingLiabilities, newLoans, principalRepaid);
     // Guard the identity: the schedule's balances are exact, so this only differs on a logic error.
     if (!accounts.liabilities.closing.eq(liabilitiesClosing))
       accounts.liabilities.closing = liabilitiesClosing;

@@ -28,6 +28,8 @@ export interface LoanSpec {
   startIndex: number;
   /** Eligible for the first-home loan-interest deduction. */
   firstHome: boolean;
+  /** A loan the household already has (its balance is an opening balance, not new borrowing). */
+  existing: boolean;
 }
 
 export interface LoanMonth {

@@ -4,7 +4,7 @@
  * FINPLAN_E_BRAND_INVALID at start-up rather than a half-styled PDF.
  */
 import { z } from 'zod';
-import { fromZodIssue } from '../../domain/issues.js';
+import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { FinplanError } from '../../errors.js';
 
 const colour = () => z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'invalid_colour' });
@@ -63,7 +63,7 @@ export interface Brand {
 }
 
 export function parseTheme(raw: unknown, where: string): Theme {
-  const r = themeSchema.safeParse(raw);
+  const r = themeSchema.safeParse(raw, PARSE_OPTIONS);
   if (!r.success) {
     const issues = r.error.issues.flatMap(fromZodIssue);
     throw new FinplanError('FINPLAN_E_BRAND_INVALID', `${where} 的 theme.json 有 ${issues.length} 处问题`, {

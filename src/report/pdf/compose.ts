@@ -9,7 +9,7 @@ import { PLAN_FORMAT_VERSION, type Plan } from '../../engine/plan-types.js';
 import type { RenderContext } from '../context.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { renderOptionsSchema, type RenderOptionsInput } from '../options.js';
-import { fromZodIssue } from '../../domain/issues.js';
+import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
 import { renderClientProfile } from './sections/client-profile.js';
 import { renderCover } from './sections/cover.js';
@@ -20,7 +20,7 @@ import { reserveTableOfContents, fillTableOfContents } from './sections/toc.js';
 import { PdfWriter } from './writer.js';
 
 export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
-  const parsed = renderOptionsSchema.safeParse(options ?? {});
+  const parsed = renderOptionsSchema.safeParse(options ?? {}, PARSE_OPTIONS);
   if (!parsed.success)
     throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
       issues: parsed.error.issues.flatMap(fromZodIssue),

@@ -58,7 +58,12 @@ describe('pension', () => {
     expect(r.monthlyPension).toBe('14937.79');
     expect(r.minimumContributionYears).toBe('20');
     expect(r.eligible).toBe(true);
-    expect(r.accountProjection[0]).toMatchObject({ year: 2026, months: 2, interest: '502.67', rateSource: 'assumption' });
+    expect(r.accountProjection[0]).toMatchObject({
+      year: 2026,
+      months: 2,
+      interest: '502.67',
+      rateSource: 'assumption',
+    });
   });
 
   it('uses the published 记账利率 for past years', () => {

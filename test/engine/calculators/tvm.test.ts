@@ -18,7 +18,7 @@ describe('tvm — published and independent values', () => {
       calc('tvm', { solve: 'pmt', rate: '0.004083333333333333333', nper: 360, pv: 1000000 }).result,
     ).toBe('-5307.27');
     // 100万/3.5%/30年 → 4,490.45 [S23]
-    expect(pmtOf(new Dec('0.035').div(12), new Dec(360), new Dec(1000000), new Dec(0)).toFixed(2)).toBe(
+    expect(pmtOf(new Dec('0.035').div(12), new Dec(360), new Dec(1000000), new Dec(0))!.toFixed(2)).toBe(
       '-4490.45',
     );
   });
