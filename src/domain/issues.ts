@@ -34,6 +34,9 @@ export const ISSUE_CODES = [
   'invalid_version',
   'invalid_json',
   'too_large',
+  // calculators: the input parses but has no answer (e.g. no interest rate solves the equation)
+  'no_solution',
+  'mutually_exclusive',
   // cross-field checks
   'missing_self',
   'duplicate_id',

@@ -9,6 +9,7 @@ import { ENGINE_VERSION } from '../../engine/version.js';
 import { runCalc } from './commands/calc.js';
 import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
+import { profileSchemaText } from '../docs.js';
 
 const program = new Command();
 program
@@ -57,6 +58,15 @@ program
       await runCalc(name, input, opts);
     },
   );
+
+program
+  .command('schema')
+  .description('输出家庭档案（profile）的 JSON Schema')
+  .argument('[name]', '目前只有 profile', 'profile')
+  .action((name: string) => {
+    if (name !== 'profile') throw new FinplanError('FINPLAN_E_USAGE', '目前只支持 finplan schema profile');
+    process.stdout.write(profileSchemaText());
+  });
 
 async function main(): Promise<void> {
   try {

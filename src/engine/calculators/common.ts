@@ -145,7 +145,7 @@ export function conventionOnly(sources: string[]): UsedRules {
 
 /** An input that parses but has no answer (no solution, a contradiction): a coded input error. */
 export function noAnswer(path: string, message: string): FinplanError {
-  const issue: InputIssue = { path, code: 'out_of_range', message };
+  const issue: InputIssue = { path, code: 'no_solution', message };
   return new FinplanError('FINPLAN_E_INVALID_CALCULATOR_INPUT', message, { issues: [issue] });
 }
 

@@ -7,7 +7,7 @@
  * (with per-field issues) for input that does not parse or has no answer.
  */
 import { z } from 'zod';
-import { fromZodIssue } from '../../domain/issues.js';
+import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { FinplanError } from '../../errors.js';
 import { annualBonusInputSchema, runAnnualBonus } from './annual-bonus.js';
 import { educationInputSchema, runEducation } from './education.js';
@@ -151,7 +151,7 @@ export function runCalculator(name: string, input: unknown): unknown {
   if (!isCalculatorName(name))
     throw new FinplanError('FINPLAN_E_UNKNOWN_CALCULATOR', `可用的计算器：${CALCULATOR_NAMES.join('、')}`);
   const calc = calculators[name] as CalculatorDef<z.ZodType, unknown>;
-  const parsed = calc.inputSchema.safeParse(input);
+  const parsed = calc.inputSchema.safeParse(input, PARSE_OPTIONS);
   if (!parsed.success) {
     const issues = parsed.error.issues.flatMap(fromZodIssue);
     throw new FinplanError(

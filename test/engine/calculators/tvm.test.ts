@@ -82,7 +82,7 @@ describe('tvm — published and independent values', () => {
     );
     // Same-sign cash flows have no rate.
     expect(errorOf(() => calc('tvm', { solve: 'rate', nper: 10, pmt: 100, pv: 100 }))?.issues[0]?.code).toBe(
-      'out_of_range',
+      'no_solution',
     );
     expect(errorOf(() => calc('tvm', { solve: 'nper', rate: 0.05, pmt: 100, pv: 100 }))?.code).toBe(
       'FINPLAN_E_INVALID_CALCULATOR_INPUT',

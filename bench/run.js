@@ -1,0 +1,102 @@
+// npm run bench — speed, size and memory of finplan on this machine, reported as medians.
+//
+//   warm: one process, RenderContext built once, each sample planned and rendered N times;
+//   cold: the CLI started fresh for one sample, several times (process start to PDF written);
+//   engine: buildPlan alone for the family sample;
+//   size: PDF bytes per sample; peak RSS of the warm process.
+//
+// Results are printed and written to bench/results/latest.json. Timed figures are medians.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { planFromInput, compose, loadRenderContext, buildPlan, validate } = await import(
+  join(root, 'dist/index.js')
+);
+
+const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 20);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 200);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+const samplesDir = join(root, 'samples');
+const samples = readdirSync(samplesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const ctx = loadRenderContext();
+const results = {
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  warm: {},
+  cold: {},
+  engine: {},
+};
+
+for (const file of samples) {
+  const raw = JSON.parse(readFileSync(join(samplesDir, file), 'utf8'));
+  const times = [];
+  let size = 0;
+  for (let i = 0; i < WARM_RUNS + 2; i++) {
+    const t0 = performance.now();
+    const pdf = await compose(planFromInput(raw), {}, ctx);
+    const dt = performance.now() - t0;
+    if (i >= 2) times.push(dt); // two warm-up runs
+    size = pdf.length;
+    await new Promise((r) => setImmediate(r)); // let native canvas memory be freed
+  }
+  results.warm[file] = { medianMs: round(median(times)), pdfBytes: size };
+}
+results.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+
+const family = JSON.parse(
+  readFileSync(join(samplesDir, 'family-with-children-education-and-retirement.json'), 'utf8'),
+);
+const v = validate(family);
+const engineTimes = [];
+for (let i = 0; i < ENGINE_RUNS + 5; i++) {
+  const t0 = performance.now();
+  buildPlan(v.profile);
+  if (i >= 5) engineTimes.push(performance.now() - t0);
+}
+results.engine.familyMedianMs = round(median(engineTimes));
+
+const out = mkdtempSync(join(tmpdir(), 'finplan-bench-'));
+const coldTimes = [];
+for (let i = 0; i < COLD_RUNS; i++) {
+  const t0 = performance.now();
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'dist/apps/cli/main.js'),
+      'plan',
+      join(samplesDir, 'family-with-children-education-and-retirement.json'),
+      '-o',
+      join(out, 'p.pdf'),
+    ],
+    { stdio: 'ignore' },
+  );
+  coldTimes.push(performance.now() - t0);
+}
+results.cold.familyCliMedianMs = round(median(coldTimes));
+
+console.log(
+  `finplan bench — ${results.machine.cores} cores, ${results.machine.cpu}, Node ${results.machine.node}`,
+);
+console.log('warm (plan + PDF, one process, median of %d):', WARM_RUNS);
+for (const [file, r] of Object.entries(results.warm))
+  console.log(
+    `  ${file.padEnd(52)} ${String(r.medianMs).padStart(7)} ms  ${(r.pdfBytes / 1024).toFixed(0).padStart(5)} KB`,
+  );
+console.log(`engine alone, family sample (median of ${ENGINE_RUNS}): ${results.engine.familyMedianMs} ms`);
+console.log(`cold CLI, family sample (median of ${COLD_RUNS}): ${results.cold.familyCliMedianMs} ms`);
+console.log(`peak RSS of the warm process: ${results.peakRssMb} MB`);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);

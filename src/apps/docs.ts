@@ -1,0 +1,81 @@
+/**
+ * Generates the reference documents that must stay in step with the code:
+ *   docs/profile.schema.json  the household profile's JSON Schema (input side)
+ *   docs/profile.md           the same, as a field table between generated markers
+ * `npm run docs` writes them; test/docs.test.ts fails when they are stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { profileJsonSchema } from '../domain/json-schema.js';
+import { PACKAGE_ROOT } from './assets.js';
+
+type Schema = {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  maxItems?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+};
+
+function typeText(s: Schema): string {
+  if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
+  if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' / ');
+  if (s.anyOf) return s.anyOf.map(typeText).join(' 或 ');
+  const t = Array.isArray(s.type) ? s.type.join(' 或 ') : (s.type ?? '');
+  if (t === 'number 或 string') return '金额/比率：数字或十进制文本';
+  if (s.type === 'array') return `列表（最多 ${s.maxItems ?? '∞'} 项）`;
+  if (s.type === 'string' && s.pattern?.includes('0[1-9]|1[0-2]')) return 'YYYY-MM';
+  if (s.type === 'string' && s.maxLength) return `文本（≤ ${s.maxLength} 字）`;
+  if (s.type === 'integer' || s.type === 'number')
+    return `${s.type === 'integer' ? '整数' : '数字'}${s.minimum !== undefined ? ` ${s.minimum}–${s.maximum ?? ''}` : ''}`;
+  return t;
+}
+
+function rows(s: Schema, path: string, required: boolean, out: string[]): void {
+  if (path)
+    out.push(
+      `| \`${path}\` | ${typeText(s)} | ${required ? '是' : ''} | ${(s.description ?? '').replace(/\|/g, '\\|')} |`,
+    );
+  // Recurse into objects, and into the objects a list holds (as path[].field).
+  const obj =
+    s.type === 'array' && s.items?.type === 'object' ? s.items : s.type === 'object' ? s : undefined;
+  const prefix = s.type === 'array' ? `${path}[]` : path;
+  for (const [k, v] of Object.entries(obj?.properties ?? {}))
+    rows(v, prefix ? `${prefix}.${k}` : k, obj?.required?.includes(k) ?? false, out);
+}
+
+export function profileFieldTable(): string {
+  const out = ['| 字段 | 类型 | 必填 | 说明 |', '|---|---|---|---|'];
+  rows(profileJsonSchema() as Schema, '', true, out);
+  return out.join('\n');
+}
+
+const BEGIN = '<!-- BEGIN GENERATED FIELD TABLE (npm run docs) -->';
+const END = '<!-- END GENERATED FIELD TABLE -->';
+
+export function renderProfileDoc(current: string): string {
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  if (start < 0 || end < 0) throw new Error('docs/profile.md lacks the generated-table markers');
+  return `${current.slice(0, start + BEGIN.length)}\n\n${profileFieldTable()}\n\n${current.slice(end)}`;
+}
+
+export function profileSchemaText(): string {
+  return `${JSON.stringify(profileJsonSchema(), null, 2)}\n`;
+}
+
+if (process.argv[1] && process.argv[1].endsWith('docs.js')) {
+  const docs = join(PACKAGE_ROOT, 'docs');
+  writeFileSync(join(docs, 'profile.schema.json'), profileSchemaText());
+  const md = join(docs, 'profile.md');
+  writeFileSync(md, renderProfileDoc(readFileSync(md, 'utf8')));
+  process.stderr.write('docs/profile.schema.json and docs/profile.md written\n');
+}
