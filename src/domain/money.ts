@@ -26,7 +26,37 @@ export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
 export function dec(x: DecimalLike): Dec {
-  return x instanceof Dec ? x : new Dec(x);
+  if (x instanceof Dec) return x;
+  if (typeof x === 'string') return parsedDecimal(x);
+  return new Dec(x);
+}
+
+// Profiles hold money as decimal strings and the engine reads the same few hundred strings on
+// every projection year; parsing each once is a large share of a plan's run time. Decimals are
+// immutable, so sharing the parsed value is safe.
+const parsed = new Map<string, Dec>();
+function parsedDecimal(s: string): Dec {
+  let d = parsed.get(s);
+  if (d === undefined) {
+    d = new Dec(s);
+    if (parsed.size > 20_000) parsed.clear();
+    parsed.set(s, d);
+  }
+  return d;
+}
+
+const powers = new WeakMap<Dec, Map<number, Dec>>();
+
+/** (1 + rate)^n for an integer n ≥ 0, cached per rate object (growth factors by projection year). */
+export function compound(rate: Dec, n: number): Dec {
+  let byN = powers.get(rate);
+  if (!byN) powers.set(rate, (byN = new Map()));
+  let v = byN.get(n);
+  if (v === undefined) {
+    v = ONE.plus(rate).pow(n);
+    byN.set(n, v);
+  }
+  return v;
 }
 
 /** Round half-up to the fen (0.01 元). */
@@ -44,8 +74,9 @@ export function roundYuan(x: DecimalLike): Dec {
  * always two decimals, no exponent ("1234.50", "-0.01", "0.00").
  */
 export function toMoneyString(x: DecimalLike): string {
-  const r = roundFen(x);
-  return (r.isZero() ? new Dec(0) : r).toFixed(2);
+  // toFixed rounds with the clone's ROUND_HALF_UP; only "-0.00" needs fixing.
+  const s = dec(x).toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
 }
 
 /**

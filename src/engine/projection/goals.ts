@@ -7,7 +7,7 @@
  * A home goal pays the down payment (and uses the 公积金 balance first); the rest becomes a new
  * commercial loan (see planning/housing for the loan structure) and the home becomes an asset.
  */
-import { Dec, ONE, ZERO } from '../../domain/money.js';
+import { Dec, ZERO, compound, dec } from '../../domain/money.js';
 import type { GoalPriority, GoalType } from '../../domain/codes.js';
 import type { Goal, Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -50,7 +50,7 @@ export function goalStartYear(goal: Goal, h: HouseholdFacts): number {
 }
 
 export function goalGrowth(goal: Goal, a: Assumptions, rates: ScenarioRates): Dec {
-  if (goal.growth !== undefined) return rates.priceGrowth(new Dec(goal.growth));
+  if (goal.growth !== undefined) return rates.priceGrowth(dec(goal.growth));
   if (goal.type === 'education')
     return rates.priceGrowth(
       goal.education && goal.education.location !== 'domestic'
@@ -80,13 +80,13 @@ export function scheduleGoals(
     let amountSource: ScheduledGoal['amountSource'] = 'profile';
     if (goal.amount === undefined && goal.type === 'education' && goal.education) {
       const preset = EDUCATION_PRESETS.value[goal.education.location][goal.education.stage];
-      todayAmount = new Dec(preset?.annualCost ?? 0);
+      todayAmount = dec(preset?.annualCost ?? 0);
       years = goal.years ?? preset?.years ?? 1;
       perYear = true;
       amountSource = 'preset';
     } else {
       const unit = goal.unit ?? 'once';
-      const amount = new Dec(goal.amount ?? 0);
+      const amount = dec(goal.amount ?? 0);
       todayAmount = unit === 'month' ? amount.times(12) : amount;
       perYear = unit !== 'once';
       years = perYear ? (goal.years ?? 1) : 1;
@@ -94,7 +94,7 @@ export function scheduleGoals(
     const costs: GoalCost[] = [];
     for (let k = 0; k < years; k++) {
       const year = startYear + k;
-      const factor = ONE.plus(growth).pow(Math.max(0, year - h.firstYear));
+      const factor = compound(growth, Math.max(0, year - h.firstYear));
       costs.push({ year, amount: todayAmount.times(factor), today: todayAmount });
     }
     const scheduled: ScheduledGoal = {
@@ -111,7 +111,7 @@ export function scheduleGoals(
     };
     if (goal.type === 'home') {
       const ratio =
-        goal.downPaymentRatio !== undefined ? new Dec(goal.downPaymentRatio) : commercialMinDownPayment;
+        goal.downPaymentRatio !== undefined ? dec(goal.downPaymentRatio) : commercialMinDownPayment;
       const price = costs[0]?.amount ?? ZERO;
       scheduled.home = { priceNominal: price, downPaymentRatio: ratio };
       // The household pays the down payment; the loan pays the rest.

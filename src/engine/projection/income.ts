@@ -11,7 +11,7 @@
  * - pensions from retirement (the pension estimate, indexed yearly) or as stated for the retired;
  * - business, rental and other incomes as stated (after tax).
  */
-import { Dec, ONE, ZERO, roundFen, sum } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, dec, roundFen, sum } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Income, Member, Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -59,7 +59,7 @@ export interface IncomeSetup {
 }
 
 function monthly(i: Income): Dec {
-  return i.unit === 'month' ? new Dec(i.amount) : new Dec(i.amount).div(12);
+  return i.unit === 'month' ? dec(i.amount) : dec(i.amount).div(12);
 }
 
 function activeRange(i: Income): [number | null, number | null] {
@@ -116,8 +116,8 @@ export function memberIncomeForPeriod(
   const incomes = profile.incomes.filter((i) => i.memberId === m.id);
   const life = lifeRange(f, scenario);
   const workEnd = f.retirementIndex !== null ? f.retirementIndex - 1 : null;
-  const incomeGrowth = (i: Income) => (i.growth !== undefined ? new Dec(i.growth) : rates.incomeGrowth);
-  const growth = (rate: Dec) => ONE.plus(rate).pow(p.t);
+  const incomeGrowth = (i: Income) => (i.growth !== undefined ? dec(i.growth) : rates.incomeGrowth);
+  const growth = (rate: Dec) => compound(rate, p.t);
 
   // --- labour income ---------------------------------------------------------------------------
   let salary = ZERO;
@@ -155,7 +155,7 @@ export function memberIncomeForPeriod(
 
   // --- 个税 on salary and bonus -------------------------------------------------------------------
   const privatePensionAnnual = m.deductions?.privatePensionAnnual
-    ? new Dec(m.deductions.privatePensionAnnual)
+    ? dec(m.deductions.privatePensionAnnual)
     : ZERO;
   const privatePension = salaryMonths > 0 ? roundFen(privatePensionAnnual.times(salaryMonths).div(12)) : ZERO;
   let salaryTax = ZERO;
@@ -165,7 +165,7 @@ export function memberIncomeForPeriod(
   let deductionItems: DeductionItem[] = [];
   if (salary.gt(0) || bonus.gt(0)) {
     // Full-year basis for a partial first year (its earlier months are outside the plan).
-    const scale = p.annualise && p.months < 12 ? new Dec(12).div(p.months) : ONE;
+    const scale = p.annualise && p.months < 12 ? dec(12).div(p.months) : ONE;
     const sa = specialAdditionalFor(f, p, h, setup, profile, scale);
     const iit = annualIit(
       {
@@ -213,7 +213,7 @@ export function memberIncomeForPeriod(
   if (estimate) {
     const months = overlap(p, [estimate.startIndex, null], life);
     const yearsIndexed = Math.max(0, p.year - estimate.startYear);
-    pension = pension.plus(estimate.monthly.times(ONE.plus(a.pensionGrowth).pow(yearsIndexed)).times(months));
+    pension = pension.plus(estimate.monthly.times(compound(a.pensionGrowth, yearsIndexed)).times(months));
   }
   let otherNet = ZERO;
   for (const i of incomes.filter((x) => x.type !== 'salary' && x.type !== 'bonus')) {
@@ -221,11 +221,11 @@ export function memberIncomeForPeriod(
     const months = overlap(p, range, life);
     if (months === 0) continue;
     if (i.type === 'pension') {
-      const g = i.growth !== undefined ? new Dec(i.growth) : a.pensionGrowth;
+      const g = i.growth !== undefined ? dec(i.growth) : a.pensionGrowth;
       pension = pension.plus(monthly(i).times(growth(g)).times(months));
       continue;
     }
-    const g = i.growth !== undefined ? new Dec(i.growth) : rates.priceGrowth(a.inflation);
+    const g = i.growth !== undefined ? dec(i.growth) : rates.priceGrowth(a.inflation);
     let amount = monthly(i).times(growth(g)).times(months);
     if (i.type === 'business')
       amount = amount.times(labourFactor(p, m.id, scenario, [range[0] ?? life[0], range[1] ?? life[1]]));
@@ -265,8 +265,7 @@ export function contributionsPerMonth(
   cityCode: CityCode | undefined,
 ): { socialInsurance: Dec; housingFund: Dec; base: Dec; clamped: 'floor' | 'cap' | 'none' } {
   const si = m.socialInsurance;
-  const base =
-    si?.base !== undefined ? new Dec(si.base).times(ONE.plus(incomeGrowth).pow(p.t)) : salaryMonthly;
+  const base = si?.base !== undefined ? dec(si.base).times(compound(incomeGrowth, p.t)) : salaryMonthly;
   let floor: Dec | undefined;
   let cap: Dec | undefined;
   const listed = cityCode ? p.rules.socialInsurance.bases[cityCode] : undefined;
@@ -275,13 +274,12 @@ export function contributionsPerMonth(
     const years = listed.carriedForward
       ? Math.max(0, Math.floor((p.startIndex - monthIndex(listed.effectiveFrom.slice(0, 7))) / 12))
       : 0;
-    const index = ONE.plus(a.averageWageGrowth).pow(years);
-    floor = new Dec(listed.value.floor).times(index);
-    cap = new Dec(listed.value.cap).times(index);
+    const index = compound(a.averageWageGrowth, years);
+    floor = dec(listed.value.floor).times(index);
+    cap = dec(listed.value.cap).times(index);
   }
   const rates = p.rules.socialInsurance.employeeRates.value;
-  const hfRate =
-    si?.housingFundRate !== undefined ? new Dec(si.housingFundRate) : new Dec(a.housingFundRateDefault);
+  const hfRate = si?.housingFundRate !== undefined ? dec(si.housingFundRate) : dec(a.housingFundRateDefault);
   const employs =
     m.employment === undefined || m.employment === 'employee' || m.employment === 'civil_servant';
   const r = employeeContributions({
@@ -289,16 +287,15 @@ export function contributionsPerMonth(
     ...(floor ? { floor } : {}),
     ...(cap ? { cap } : {}),
     rates: {
-      pension: si?.pensionRate !== undefined ? new Dec(si.pensionRate) : new Dec(rates.pension),
-      medical: si?.medicalRate !== undefined ? new Dec(si.medicalRate) : new Dec(rates.medical),
-      unemployment:
-        si?.unemploymentRate !== undefined ? new Dec(si.unemploymentRate) : new Dec(rates.unemployment),
+      pension: si?.pensionRate !== undefined ? dec(si.pensionRate) : dec(rates.pension),
+      medical: si?.medicalRate !== undefined ? dec(si.medicalRate) : dec(rates.medical),
+      unemployment: si?.unemploymentRate !== undefined ? dec(si.unemploymentRate) : dec(rates.unemployment),
     },
     ...(cityCode === 'beijing'
-      ? { medicalSupplement: new Dec(p.rules.socialInsurance.beijingMedicalSupplement.value) }
+      ? { medicalSupplement: dec(p.rules.socialInsurance.beijingMedicalSupplement.value) }
       : {}),
     ...(si?.housingFundBase !== undefined
-      ? { housingFundBase: new Dec(si.housingFundBase).times(ONE.plus(incomeGrowth).pow(p.t)) }
+      ? { housingFundBase: dec(si.housingFundBase).times(compound(incomeGrowth, p.t)) }
       : {}),
     ...(cap ? { housingFundCap: cap } : {}),
     housingFundRate: employs || si?.housingFundRate !== undefined ? hfRate : ZERO,
@@ -327,7 +324,7 @@ function specialAdditionalFor(
   const months = (n: number) => Math.min(12, childMonthsScaled(n));
   const share =
     d?.childrenEducationShare !== undefined
-      ? new Dec(d.childrenEducationShare)
+      ? dec(d.childrenEducationShare)
       : setup.childDeductionHolder === f.member.id
         ? ONE
         : ZERO;
@@ -344,7 +341,7 @@ function specialAdditionalFor(
     if (childMonths > 0) out.children = { count: 1, months: childMonthsScaled(childMonths), share };
   }
   if (d?.elderlySupportMonthly !== undefined) {
-    const v = new Dec(d.elderlySupportMonthly);
+    const v = dec(d.elderlySupportMonthly);
     if (v.gt(0)) out.elderly = { onlyChild: false, monthlyShare: v, months: months(p.months) };
   } else if (setup.elderlyClaimants.has(f.member.id)) {
     out.elderly = { onlyChild: false, months: months(p.months) };

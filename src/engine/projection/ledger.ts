@@ -17,7 +17,7 @@
  *     emergency fund, the rest follows the recommended allocation for the client's risk level.
  * Every flow is rounded half-up to the fen when booked, so the identity holds exactly in the JSON.
  */
-import { Dec, ONE, ZERO, roundFen, sum } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, dec, roundFen, sum } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -135,7 +135,7 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
   let housingFund = ZERO;
   let otherAssets = ZERO;
   for (const asset of profile.assets) {
-    const value = new Dec(asset.value);
+    const value = dec(asset.value);
     const cls = ASSET_CLASS_OF[asset.type];
     if (cls === 'cash' || cls === 'deposit' || cls === 'bond' || cls === 'equity')
       pool[cls] = pool[cls].plus(value);
@@ -150,7 +150,7 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       properties.push({
         label: asset.label ?? asset.type,
         value,
-        annualIncomeToday: asset.annualIncome ? new Dec(asset.annualIncome) : ZERO,
+        annualIncomeToday: asset.annualIncome ? dec(asset.annualIncome) : ZERO,
       });
     else otherAssets = otherAssets.plus(value);
   }
@@ -160,7 +160,7 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
   const years: LedgerYear[] = [];
   for (let year = h.firstYear; year <= h.lastYear; year++) {
     const p = yearPeriod(year, h.firstYear, h.valuationIndex);
-    const months = new Dec(p.months);
+    const months = dec(p.months);
     const frac = months.div(12);
     const priceIndex = rates.inflationIndex.at(year);
     // Existing loans open at their stated balance; a loan taken during the year is new borrowing.
@@ -476,7 +476,7 @@ function rebalance(
 
 function privatePensionWithdrawalRate(p: Period): Dec {
   const pp = p.rules.iit.privatePension?.value;
-  return pp ? new Dec(pp.privatePensionWithdrawalRate) : ZERO;
+  return pp ? dec(pp.privatePensionWithdrawalRate) : ZERO;
 }
 
 /** Life cover paid on the insured's death in a year: term cover still in force and whole life. */
@@ -488,7 +488,7 @@ function lifeCoverPayout(profile: Profile, memberId: string, h: HouseholdFacts, 
     profile.insurance
       .filter((x) => x.insuredId === memberId && (x.type === 'term_life' || x.type === 'whole_life'))
       .filter((x) => x.coverUntilAge === undefined || age <= x.coverUntilAge)
-      .map((x) => new Dec(x.sumAssured)),
+      .map((x) => dec(x.sumAssured)),
   );
 }
 
@@ -518,8 +518,8 @@ export function premiumsForPeriod(
     else end = h.valuationIndex + x.premiumYearsLeft * 12 - 1;
     const months = monthsIn(p, h.valuationIndex, Math.min(end, last));
     if (months === 0) continue;
-    const growth = renewable ? ONE.plus(rates.priceGrowth(a.medicalInflation)).pow(p.t) : ONE;
-    total = total.plus(new Dec(x.annualPremium).div(12).times(months).times(growth));
+    const growth = renewable ? compound(rates.priceGrowth(a.medicalInflation), p.t) : ONE;
+    total = total.plus(dec(x.annualPremium).div(12).times(months).times(growth));
   }
   return total;
 }

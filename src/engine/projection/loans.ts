@@ -5,7 +5,7 @@
  * the remaining balance over the remaining months; fixed and 公积金 loans keep their rate.
  * 按期付息到期还本 loans pay interest monthly and the principal in their last month.
  */
-import { Dec, ZERO, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, dec, roundFen } from '../../domain/money.js';
 import { fromMonthIndex } from '../../domain/month.js';
 import type { RepaymentMethod } from '../../domain/codes.js';
 import { amortizeLoan } from '../calculators/mortgage.js';
@@ -51,7 +51,7 @@ export interface LoanSchedule {
 /** The 5-year LPR in force in a month (carried forward past the rule set). */
 export function lpr5y(index: number): Dec | undefined {
   const lpr = rulesAt(fromMonthIndex(index)).lpr;
-  return lpr ? new Dec(lpr.value.fiveYear) : undefined;
+  return lpr ? dec(lpr.value.fiveYear) : undefined;
 }
 
 export function scheduleLoan(spec: LoanSpec, scenario: Scenario): LoanSchedule {

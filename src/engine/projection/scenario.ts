@@ -103,7 +103,7 @@ export function scenarioRates(
     inflationIndex: new GrowthIndex(firstYear, lastYear, inflationOf),
     inflationOf,
     priceGrowth: (rate) => rate.plus(s.inflationShift),
-    incomeGrowth: a.incomeGrowth.plus(s.incomeGrowthShift),
+    incomeGrowth: s.incomeGrowthShift.isZero() ? a.incomeGrowth : a.incomeGrowth.plus(s.incomeGrowthShift),
     returnOf(cls, year) {
       const override = s.returnOverrides.get(year)?.[cls];
       if (override !== undefined) return override;

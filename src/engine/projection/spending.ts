@@ -10,7 +10,7 @@
  *   that amount replaces living spending;
  * - the scenario's spending factor multiplies everything.
  */
-import { Dec, ONE, ZERO, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, compound, dec, roundFen } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile, Spending } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -37,17 +37,17 @@ export interface SpendingSetup {
 }
 
 function monthlyToday(s: Spending): Dec {
-  return s.unit === 'month' ? new Dec(s.amount) : new Dec(s.amount).div(12);
+  return s.unit === 'month' ? dec(s.amount) : dec(s.amount).div(12);
 }
 
 /** How much an item costs in the period relative to today (its own growth or general inflation). */
 export function spendingPriceFactor(s: Spending, p: Period, a: Assumptions, rates: ScenarioRates): Dec {
   let rate: Dec | null = null;
-  if (s.growth !== undefined) rate = rates.priceGrowth(new Dec(s.growth));
+  if (s.growth !== undefined) rate = rates.priceGrowth(dec(s.growth));
   else if (s.category === 'healthcare') rate = rates.priceGrowth(a.medicalInflation);
   else if (s.category === 'education') rate = rates.priceGrowth(a.educationInflation);
   // General inflation comes from the index, which follows any year-by-year scenario inflation.
-  return rate === null ? rates.inflationIndex.at(p.year) : ONE.plus(rate).pow(p.t);
+  return rate === null ? rates.inflationIndex.at(p.year) : compound(rate, p.t);
 }
 
 function endIndexOf(s: Spending, setup: SpendingSetup): number {
@@ -100,7 +100,7 @@ export function retirementBudgetForPeriod(
   if (!setup.retirementBudget || setup.retirementIndex === null) return ZERO;
   const months = monthsIn(p, setup.retirementIndex, setup.lastIndex);
   const g = setup.retirementBudget.growth;
-  const factor = g.isZero() ? rates.inflationIndex.at(p.year) : ONE.plus(g).pow(p.t);
+  const factor = g.isZero() ? rates.inflationIndex.at(p.year) : compound(g, p.t);
   return setup.retirementBudget.monthly.times(factor).times(months).times(scenario.spendingFactor);
 }
 

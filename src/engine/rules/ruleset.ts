@@ -199,6 +199,23 @@ export interface RulesAt {
  * error: calculators validate their dates first).
  */
 export function rulesAt(date: string, ruleSet: RuleSet = RULE_SET): RulesAt {
+  // Rule sets are immutable data: the answer for a (rule set, day) pair never changes. A yearly
+  // projection asks for the same few days thousands of times (sensitivity reruns included).
+  const day = toDay(date);
+  let cache = rulesCache.get(ruleSet);
+  if (!cache) rulesCache.set(ruleSet, (cache = new Map()));
+  let hit = cache.get(day);
+  if (!hit) {
+    hit = computeRulesAt(date, ruleSet);
+    if (cache.size > 5000) cache.clear();
+    cache.set(day, hit);
+  }
+  return hit;
+}
+
+const rulesCache = new WeakMap<RuleSet, Map<string, RulesAt>>();
+
+function computeRulesAt(date: string, ruleSet: RuleSet): RulesAt {
   const day = toDay(date);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a date: ${date}`);
   if (day < RULES_COVERAGE_START)
