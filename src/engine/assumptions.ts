@@ -139,3 +139,21 @@ export function resolveAssumptions(o: AssumptionOverrides | undefined): {
 
 /** The default planning life expectancy, for validation's cross-field checks. */
 export const DEFAULT_LIFE_EXPECTANCY = DEFAULTS.lifeExpectancy.value;
+
+/** 需求分析法: final expenses (丧葬及最终费用). */
+export const NEEDS_ANALYSIS_FUNERAL: Dated<string> = {
+  value: '50000',
+  effectiveFrom: '2026-01-01',
+  source: 'finplan 选定（规划假设）',
+  certainty: 'low',
+  note: '丧葬及身后事务费用按 5 万元估计（城市殡葬与墓地支出的常见量级），可按当地情况调整。',
+};
+
+/** 重疾险 cover as a multiple of annual income: the lower end of the 3–5 × heuristic. */
+export const CRITICAL_ILLNESS_INCOME_MULTIPLE: Dated<string> = {
+  value: '3',
+  effectiveFrom: '2019-01-01',
+  source: 'china-rules §6：重疾险保额约为年收入的 3–5 倍（治疗费用加 3–5 年收入损失），经验法则',
+  certainty: 'low',
+  note: '取 3 倍为建议下限；有家族病史或收入较高者可提高至 5 倍。',
+};

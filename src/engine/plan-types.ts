@@ -53,6 +53,10 @@ export interface Plan {
   ratios: RatioResult[];
   emergencyFund: EmergencyFundPlan;
   projection: Projection;
+  tier: ClientTierResult;
+  goals: GoalResult[];
+  planning: PlanningModules;
+  actions: Action[];
   findings: Finding[];
 }
 
@@ -331,12 +335,276 @@ export interface AccountFlow {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Goals and planning modules. Each module answers: the need, what exists, the gap, what to do,
+// and its effect on cash flow. Money in 元 as decimal strings.
+
+export interface ClientTierResult {
+  code: 'T0' | 'T1' | 'T2' | 'T3' | 'T4';
+  name: string;
+  servedBy: string;
+  financialAssets: MoneyString;
+  /** Lower bound of the tier (元). */
+  minAssets: MoneyString;
+}
+
+export type GoalStatus = 'on_track' | 'at_risk' | 'short';
+
+export interface GoalResult {
+  goalId: string;
+  type: GoalType;
+  label: string;
+  priority: GoalPriority;
+  memberId: string | null;
+  startYear: number;
+  endYear: number;
+  /** Cost in today's money (per year for yearly goals; the down payment for a home). */
+  todayCost: MoneyString;
+  /** Total nominal cost over the goal's years. */
+  totalNominalCost: MoneyString;
+  growth: RateString;
+  amountSource: 'profile' | 'preset';
+  paidNominal: MoneyString;
+  shortfallNominal: MoneyString;
+  /** First year the ledger cannot pay the goal in full, and that year's unpaid amount. */
+  firstShortYear: number | null;
+  firstShortAmount: MoneyString;
+  status: GoalStatus;
+}
+
+/** How a recommendation changes the household's cash flow. */
+export interface CashFlowEffect {
+  /** Per year in today's money (positive = more spending or saving out of income). */
+  annualToday: MoneyString;
+  fromYear: number;
+  toYear: number | null;
+  /** One-off transfer between accounts (e.g. into the emergency fund), if any. */
+  oneOff: MoneyString;
+}
+
+export interface PlanningModules {
+  emergency: EmergencyFundPlan & { recommendation: CashFlowEffect | null };
+  insurance: InsurancePlan;
+  education: EducationPlan;
+  housing: HousingPlan;
+  retirement: RetirementPlan;
+  investment: InvestmentPlan;
+  tax: TaxPlan;
+  otherGoals: OtherGoalsPlan;
+}
+
+export interface CoverLine {
+  kind: 'life' | 'criticalIllness' | 'medical' | 'accident';
+  /** Cover needed; null for medical and accident, where the question is whether a policy exists. */
+  need: MoneyString | null;
+  existing: MoneyString;
+  gap: MoneyString | null;
+  /** Whether the member has adequate cover of this kind (no gap, or a policy for medical/accident). */
+  covered: boolean;
+  /** Order in which to buy (1 first): 先大人后小孩; 医疗/意外 → 重疾 → 寿险. */
+  order: number;
+}
+
+export interface MemberInsurance {
+  memberId: string;
+  annualIncome: MoneyString;
+  /** Share of household income: the economic pillar has the largest. */
+  incomeShare: RateString;
+  lines: CoverLine[];
+  life: {
+    doubleTen: MoneyString;
+    humanLifeValue: MoneyString | null;
+    needsAnalysis: MoneyString | null;
+    needsComponents: { code: string; amount: MoneyString }[];
+    /** The figure the plan recommends and why. */
+    recommended: MoneyString;
+    method: 'needsAnalysis' | 'humanLifeValue' | 'doubleTen' | 'none';
+  } | null;
+}
+
+export interface InsurancePlan {
+  members: MemberInsurance[];
+  householdIncome: MoneyString;
+  currentPremiums: MoneyString;
+  /** 双十原则: premiums ≤ 10% of income. */
+  premiumBudget: MoneyString;
+  premiumBudgetLeft: MoneyString;
+  premiumShare: RateString | null;
+}
+
+export interface EducationGoalPlan {
+  goalId: string;
+  childId: string | null;
+  stage: EducationStage | null;
+  location: EducationLocation | null;
+  startYear: number;
+  years: number;
+  annualCostToday: MoneyString;
+  totalNominal: MoneyString;
+  lumpSumToday: MoneyString;
+  /** Earmarked asset (fundingAssetId) value today, counted towards this goal. */
+  earmarked: MoneyString;
+  gapToday: MoneyString;
+  monthlySaving: MoneyString | null;
+  returnAssumption: RateString;
+  fundedInLedger: boolean;
+}
+
+export interface EducationPlan {
+  goals: EducationGoalPlan[];
+  totalLumpSumToday: MoneyString;
+  totalMonthlySaving: MoneyString;
+}
+
+export interface LoanPrepaymentAdvice {
+  label: string;
+  balance: MoneyString;
+  annualRate: RateString;
+  /** The prepayment tested (元) and after which month. */
+  amount: MoneyString;
+  afterMonth: number;
+  shortenTermInterestSaved: MoneyString;
+  shortenTermMonthsSaved: number;
+  lowerPaymentInterestSaved: MoneyString;
+  lowerPaymentNewPayment: MoneyString;
+  /** Prepay when the loan rate exceeds the expected after-tax return of the recommended mix. */
+  recommended: boolean;
+  expectedReturn: RateString;
+}
+
+export interface HomePurchasePlan {
+  goalId: string;
+  year: number;
+  priceNominal: MoneyString;
+  downPaymentRatio: RateString;
+  minimumDownPaymentRatio: RateString;
+  downPayment: MoneyString;
+  loan: MoneyString;
+  loanRate: RateString;
+  loanMonths: number;
+  equalPaymentMonthly: MoneyString;
+  equalPaymentTotalInterest: MoneyString;
+  equalPrincipalFirstMonthly: MoneyString;
+  equalPrincipalTotalInterest: MoneyString;
+  /** 公积金 first-home rate (>5 years) for comparison: interest saved per 10万 moved to 公积金. */
+  housingFundRate: RateString | null;
+  housingFundSavingPer100k: MoneyString | null;
+  /** Payment ÷ after-tax monthly income in the purchase year, and the planner's line. */
+  paymentToIncome: RateString | null;
+  plannerMax: RateString;
+  bankMax: RateString;
+  /** Highest price the household can carry at the planner's line with the planned down payment. */
+  affordablePrice: MoneyString;
+  affordable: boolean;
+  downPaymentFunded: boolean;
+}
+
+export interface HousingPlan {
+  existingLoans: LoanPrepaymentAdvice[];
+  purchases: HomePurchasePlan[];
+}
+
+export interface MemberRetirementPlan {
+  memberId: string;
+  retirementMonth: string;
+  monthlyPension: MoneyString | null;
+  /** Pension ÷ final salary (monthly, nominal) — the replacement ratio. */
+  replacementRatio: RateString | null;
+  contributionYears: RateString | null;
+  minimumContributionYears: RateString | null;
+  /** 个人养老金: tax saved per year at the member's marginal rate, net of the 3% on withdrawal. */
+  privatePensionTaxSaving: MoneyString;
+  marginalRate: RateString;
+}
+
+export interface RetirementPlan {
+  retirementYear: number | null;
+  yearsInRetirement: number;
+  spendingToday: MoneyString;
+  spendingAtRetirement: MoneyString;
+  needReal: MoneyString;
+  needNominal: MoneyString;
+  pensionPv: MoneyString;
+  assetsAtRetirement: MoneyString;
+  gap: MoneyString;
+  monthlySaving: MoneyString | null;
+  returnBefore: RateString;
+  returnAfter: RateString;
+  members: MemberRetirementPlan[];
+  /** From the ledger: the age of the self when money first runs short, if it does. */
+  ledgerShortfallAge: number | null;
+  ledgerShortfallYear: number | null;
+}
+
+export interface AllocationMix {
+  cash: RateString;
+  deposit: RateString;
+  bond: RateString;
+  equity: RateString;
+  expectedReturn: RateString;
+  volatility: RateString;
+}
+
+export interface InvestmentPlan {
+  riskLevel: RiskLevel;
+  modelName: string;
+  current: AllocationMix;
+  recommended: AllocationMix;
+  /** Amount to move into (positive) or out of (negative) each class, 元. */
+  moves: { cash: MoneyString; deposit: MoneyString; bond: MoneyString; equity: MoneyString };
+  investable: MoneyString;
+  /** Product risk levels suitable for the client (R1..). */
+  suitableProducts: string[];
+  /** Whether today's mix carries more equity than the model for the client's level allows. */
+  currentAboveLevel: boolean;
+  badYear: RateString;
+}
+
+export interface MemberTaxPlan {
+  memberId: string;
+  bonusMethod: 'separate' | 'merged' | 'none';
+  bonusSaving: MoneyString;
+  bonusInInvalidInterval: boolean;
+  claimedDeductions: { code: string; amount: MoneyString }[];
+  /** Deductions the household could claim but the plan did not assume (to check with the client). */
+  possibleDeductions: string[];
+  marginalRate: RateString;
+  privatePensionTaxSaving: MoneyString;
+  annualTax: MoneyString;
+}
+
+export interface TaxPlan {
+  members: MemberTaxPlan[];
+  bonusSeparateUntil: string;
+}
+
+export interface OtherGoalPlan {
+  goalId: string;
+  /** Monthly saving from now that would fund the ledger's shortfalls (at the recommended return). */
+  monthlySaving: MoneyString | null;
+}
+
+export interface OtherGoalsPlan {
+  goals: OtherGoalPlan[];
+}
+
+export interface Action {
+  code: string;
+  module: keyof PlanningModules | 'review';
+  /** Month by which to act ("YYYY-MM"). */
+  due: string;
+  priority: 1 | 2 | 3;
+  data: Record<string, string | number | boolean | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Findings: codes and numbers; the words are in templates/findings/<code>.hbs
 
 export type Severity = 'info' | 'warning' | 'critical';
 
 export interface Finding {
   code: string;
+  /** The module that raised it, if any. */
+  module?: keyof PlanningModules | 'household';
   severity: Severity;
   /** Numbers and codes the template may use; money as decimal strings. */
   data: Record<string, string | number | boolean | null>;

@@ -17,6 +17,8 @@ import {
   type CashFlowStatement,
   type EmergencyFundPlan,
   type Finding,
+  type GoalResult,
+  type PlanningModules,
   type Plan,
   type ProjectionYear,
   type RatioResult,
@@ -37,6 +39,17 @@ import { EMERGENCY_FUND_RULE, MODEL_ALLOCATIONS, RATIO_REFERENCES } from './rule
 import { RULE_SET_DATE, RULE_SET_ID, rulesAt } from './rules/ruleset.js';
 import { cityCodeOf } from './rules/social-insurance.js';
 import { ENGINE_VERSION } from './version.js';
+import { planActions } from './planning/actions.js';
+import { planEducation } from './planning/education.js';
+import { goalResults } from './planning/goals.js';
+import { planHousing } from './planning/housing.js';
+import { planInsurance } from './planning/insurance.js';
+import { planInvestment } from './planning/investment.js';
+import { goalsPvBefore, planOtherGoals } from './planning/other-goals.js';
+import { planRetirement } from './planning/retirement.js';
+import { planTax } from './planning/tax.js';
+import { clientTierOf } from './rules/assumptions.js';
+import type { MemberIncome } from './projection/income.js';
 
 export interface BuildPlanOptions {
   /** A scenario for sensitivity and stress reruns; the base plan uses none. */
@@ -55,10 +68,22 @@ export interface EngineRun {
   incomeSetup: IncomeSetup;
   spendingSetup: SpendingSetup;
   ledger: LedgerYear[];
+  pensions: Map<string, PensionEstimate>;
   findings: Finding[];
 }
 
 const NEW_HOME_LOAN_MONTHS = 360;
+
+export interface PensionEstimate {
+  /** Monthly basic pension in the first month of retirement (nominal). */
+  monthly: Dec;
+  startIndex: number;
+  startYear: number;
+  contributionYears: string;
+  minimumYears: string;
+  /** Monthly salary in the last working year (nominal), for the replacement ratio. */
+  finalSalaryMonthly: Dec;
+}
 
 export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario> = {}): EngineRun {
   const scenario: Scenario = { ...BASE_SCENARIO, ...scenarioOverrides };
@@ -117,7 +142,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   const loans = loanSpecs.filter((s) => s.balance.gt(0)).map((s) => scheduleLoan(s, scenario));
 
   // --- pensions ------------------------------------------------------------------------------------
-  const pensionAtRetirement = new Map<string, { monthly: Dec; startIndex: number; startYear: number }>();
+  const pensionAtRetirement = new Map<string, PensionEstimate>();
   for (const f of h.members) {
     const est = estimatePension(f, profile, h, a, findings);
     if (est) pensionAtRetirement.set(f.member.id, est);
@@ -245,6 +270,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     incomeSetup,
     spendingSetup,
     ledger,
+    pensions: pensionAtRetirement,
     findings,
   };
 }
@@ -273,7 +299,7 @@ function estimatePension(
   h: HouseholdFacts,
   a: Assumptions,
   findings: Finding[],
-): { monthly: Dec; startIndex: number; startYear: number } | null {
+): PensionEstimate | null {
   const m = f.member;
   const r = f.retirement;
   if (!r || r.alreadyRetired || f.retirementIndex === null) return null;
@@ -342,7 +368,16 @@ function estimatePension(
     return null;
   }
   const startIndex = monthIndex(out.retirementMonth);
-  return { monthly: new Dec(out.monthlyPension), startIndex, startYear: Math.floor(startIndex / 12) };
+  return {
+    monthly: new Dec(out.monthlyPension),
+    startIndex,
+    startYear: Math.floor(startIndex / 12),
+    contributionYears: out.contributionYearsAtRetirement,
+    minimumYears: out.minimumContributionYears,
+    finalSalaryMonthly: salaryMonthly.times(
+      ONE.plus(a.incomeGrowth).pow(Math.max(0, Math.floor(startIndex / 12) - h.firstYear - 1)),
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,9 +389,13 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   const { forPlan } = resolveAssumptions(profile.assumptions);
 
   const balanceSheet = buildBalanceSheet(profile, run.loans);
-  const cashFlow = buildCashFlowStatement(run);
+  const { statement: cashFlow, incomes } = buildCashFlowStatement(run);
   const emergency = buildEmergencyFund(run, cashFlow);
   const ratios = buildRatios(run, balanceSheet.totals, cashFlow);
+  const planning = planModules(run, cashFlow, incomes, emergency);
+  const goals = planning.goals;
+  const financial = new Dec(balanceSheet.totals.financialAssets);
+  const tier = clientTierOf(financial);
 
   return {
     planFormatVersion: PLAN_FORMAT_VERSION,
@@ -398,7 +437,17 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
       conventions: LEDGER_CONVENTIONS,
       years: run.ledger.map(toProjectionYear),
     },
-    findings: run.findings,
+    tier: {
+      code: tier.code,
+      name: tier.name,
+      servedBy: tier.servedBy,
+      financialAssets: toMoneyString(financial),
+      minAssets: toMoneyString(tier.minAssets),
+    },
+    goals,
+    planning: planning.modules,
+    actions: planActions(h.valuationMonth, planning.modules),
+    findings: [...run.findings, ...planningFindings(planning.modules, goals)],
   };
 }
 
@@ -439,7 +488,7 @@ function toProjectionYear(y: LedgerYear): ProjectionYear {
   };
 }
 
-function buildCashFlowStatement(run: EngineRun): CashFlowStatement {
+function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement; incomes: MemberIncome[] } {
   const { profile, h, assumptions: a, rates, scenario } = run;
   const p = firstTwelveMonths(h.valuationIndex, h.firstYear);
   const incomes = h.members
@@ -468,7 +517,7 @@ function buildCashFlowStatement(run: EngineRun): CashFlowStatement {
       label: x.label ?? '租金',
       gross: toMoneyString(x.annualIncome!),
     });
-  return {
+  const statement: CashFlowStatement = {
     incomes: incomeLines,
     taxes: incomes.map((i) => ({
       memberId: i.memberId,
@@ -507,6 +556,7 @@ function buildCashFlowStatement(run: EngineRun): CashFlowStatement {
       surplus: toMoneyString(net.minus(outflow)),
     },
   };
+  return { statement, incomes };
 }
 
 function buildEmergencyFund(run: EngineRun, cf: CashFlowStatement): EmergencyFundPlan {
@@ -609,6 +659,147 @@ function investmentIncomeOf(run: EngineRun): Dec {
   return first.period.months === 12
     ? first.poolReturns
     : first.poolReturns.times(12).div(first.period.months);
+}
+
+function planModules(
+  run: EngineRun,
+  cashFlow: CashFlowStatement,
+  incomes: MemberIncome[],
+  emergency: EmergencyFundPlan,
+): { modules: PlanningModules; goals: GoalResult[] } {
+  const goals = goalResults(run);
+  const education = planEducation(run, goals);
+  const insurance = planInsurance(
+    run,
+    cashFlow,
+    new Dec(education.totalLumpSumToday),
+    new Dec(emergency.targetMin),
+  );
+  const housing = planHousing(run, new Dec(emergency.liquid), new Dec(emergency.targetMax));
+  const marginal = new Map(incomes.map((i) => [i.memberId, i.marginalRate]));
+  const self = run.h.self;
+  const retirementYear =
+    self.retirement && !self.retirement.alreadyRetired && self.retirementIndex !== null
+      ? Math.floor(self.retirementIndex / 12)
+      : null;
+  const before = new Dec(MODEL_ALLOCATIONS.value[run.h.riskLevel].expectedReturn);
+  const retirement = planRetirement(run, run.pensions, marginal, goalsPvBefore(run, retirementYear, before));
+  const investment = planInvestment(run, new Dec(emergency.targetMax));
+  const tax = planTax(run, incomes);
+  const otherGoals = planOtherGoals(run);
+  const gap = new Dec(emergency.gap);
+  const movable = new Dec(
+    run.profile.assets
+      .filter((a) => ['time_deposit', 'bond', 'equity'].includes(a.type))
+      .reduce((s, a) => s.plus(a.value), ZERO),
+  );
+  const recommendation = gap.gt(0)
+    ? movable.gte(gap)
+      ? {
+          annualToday: '0.00',
+          fromYear: run.h.firstYear,
+          toYear: run.h.firstYear,
+          oneOff: toMoneyString(gap),
+        }
+      : {
+          annualToday: toMoneyString(gap.times(2)),
+          fromYear: run.h.firstYear,
+          toYear: run.h.firstYear + 1,
+          oneOff: '0.00',
+        }
+    : null;
+  return {
+    modules: {
+      emergency: { ...emergency, recommendation },
+      insurance,
+      education,
+      housing,
+      retirement,
+      investment,
+      tax,
+      otherGoals,
+    },
+    goals,
+  };
+}
+
+/** Findings the modules raise (codes and numbers; the report's templates give the words). */
+function planningFindings(m: PlanningModules, goals: GoalResult[]): Finding[] {
+  const out: Finding[] = [];
+  if (new Dec(m.emergency.gap).gt(0))
+    out.push({
+      code: 'EMERGENCY_FUND_SHORT',
+      module: 'emergency',
+      severity: 'warning',
+      data: { gap: m.emergency.gap, months: m.emergency.monthsMin },
+    });
+  for (const member of m.insurance.members)
+    for (const line of member.lines)
+      if (!line.covered)
+        out.push({
+          code: 'COVER_GAP',
+          module: 'insurance',
+          severity: line.kind === 'life' || line.kind === 'criticalIllness' ? 'warning' : 'info',
+          data: { memberId: member.memberId, kind: line.kind, gap: line.gap },
+        });
+  if (m.insurance.premiumShare !== null && new Dec(m.insurance.premiumShare).gt(0.1))
+    out.push({
+      code: 'PREMIUM_ABOVE_BUDGET',
+      module: 'insurance',
+      severity: 'warning',
+      data: { share: m.insurance.premiumShare },
+    });
+  for (const g of goals)
+    if (g.status === 'short')
+      out.push({
+        code: 'GOAL_SHORTFALL',
+        module: 'otherGoals',
+        severity: g.priority === 'essential' ? 'critical' : 'warning',
+        data: {
+          goalId: g.goalId,
+          firstShortYear: g.firstShortYear,
+          firstShortAmount: g.firstShortAmount,
+          total: g.shortfallNominal,
+        },
+      });
+  if (new Dec(m.retirement.gap).gt(0))
+    out.push({
+      code: 'RETIREMENT_GAP',
+      module: 'retirement',
+      severity: 'warning',
+      data: { gap: m.retirement.gap, monthlySaving: m.retirement.monthlySaving },
+    });
+  if (m.retirement.ledgerShortfallYear !== null)
+    out.push({
+      code: 'MONEY_RUNS_OUT',
+      module: 'retirement',
+      severity: 'critical',
+      data: { year: m.retirement.ledgerShortfallYear, age: m.retirement.ledgerShortfallAge },
+    });
+  if (m.investment.currentAboveLevel)
+    out.push({
+      code: 'MIX_ABOVE_RISK_LEVEL',
+      module: 'investment',
+      severity: 'warning',
+      data: { level: m.investment.riskLevel, equity: m.investment.current.equity },
+    });
+  for (const t of m.tax.members)
+    if (t.bonusInInvalidInterval)
+      out.push({
+        code: 'BONUS_IN_INVALID_INTERVAL',
+        module: 'tax',
+        severity: 'warning',
+        data: { memberId: t.memberId },
+      });
+  for (const p of m.housing.purchases)
+    if (!p.affordable)
+      out.push({
+        code: 'HOME_NOT_AFFORDABLE',
+        module: 'housing',
+        severity: 'warning',
+        data: { goalId: p.goalId, paymentToIncome: p.paymentToIncome, affordablePrice: p.affordablePrice },
+      });
+  return out;
 }
 
 /** sha256 of the profile's canonical JSON (keys sorted), so equal inputs hash equally. */

@@ -40,6 +40,11 @@ export interface MemberIncome {
   privatePensionContribution: Dec;
   specialAdditional: Dec;
   deductionItems: DeductionItem[];
+  /** Rate of the salary's top bracket (综合所得), the marginal rate for deductions. */
+  marginalRate: Dec;
+  /** Tax saved by the chosen bonus method over the other (full-year basis). */
+  bonusSaving: Dec;
+  bonusInInvalidInterval: boolean;
   gross: Dec;
   net: Dec;
 }
@@ -163,6 +168,9 @@ export function memberIncomeForPeriod(
   let bonusMethod: MemberIncome['bonusMethod'] = 'none';
   let specialAdditional = ZERO;
   let deductionItems: DeductionItem[] = [];
+  let marginalRate = ZERO;
+  let bonusSaving = ZERO;
+  let bonusInInvalidInterval = false;
   if (salary.gt(0) || bonus.gt(0)) {
     // Full-year basis for a partial first year (its earlier months are outside the plan).
     const scale = p.annualise && p.months < 12 ? dec(12).div(p.months) : ONE;
@@ -178,6 +186,7 @@ export function memberIncomeForPeriod(
     );
     specialAdditional = iit.specialAdditional.total;
     deductionItems = iit.specialAdditional.items;
+    marginalRate = iit.taxableIncome.gt(0) ? dec(iit.bracket.rate) : ZERO;
     let annualSalaryTax = iit.tax;
     let annualBonusTax = ZERO;
     if (bonus.gt(0)) {
@@ -193,6 +202,8 @@ export function memberIncomeForPeriod(
         p.rules.iit.annualTable.value,
         p.rules.bonus?.value,
       );
+      bonusSaving = cmp.saving;
+      bonusInInvalidInterval = cmp.invalidInterval !== undefined;
       if (cmp.separate && cmp.cheaper !== 'merged') {
         bonusMethod = 'separate';
         annualSalaryTax = cmp.separate.otherTax;
@@ -250,6 +261,9 @@ export function memberIncomeForPeriod(
     privatePensionContribution: privatePension,
     specialAdditional: roundFen(specialAdditional),
     deductionItems,
+    marginalRate,
+    bonusSaving: roundFen(bonusSaving),
+    bonusInInvalidInterval,
     gross,
     net,
   };

@@ -1,0 +1,117 @@
+/**
+ * 住房规划 (mortgage calculator):
+ * - existing loans: a prepayment test — the household's liquid assets above the emergency fund's
+ *   upper target (at most the balance), after the 12th payment — shortening the term versus
+ *   lowering the payment, with the interest saved each way. Prepaying is recommended when the
+ *   loan rate exceeds the expected return of the recommended investment mix (the money would earn
+ *   less invested than it saves in interest);
+ * - home goals: price at purchase, down payment, the loan the ledger takes (commercial, LPR-based,
+ *   30 years), 等额本息 versus 等额本金, what moving 10万 to a 公积金 loan would save (the 公积金
+ *   first-home rate), the payment against after-tax income in the purchase year (planner's line and
+ *   the bank's), and the highest price the household can carry at the planner's line.
+ */
+import { Dec, ONE, ZERO, roundFen, toMoneyString, toRateString } from '../../domain/money.js';
+import { amortizeLoan, levelPayment, prepay } from '../calculators/mortgage.js';
+import type { EngineRun } from '../plan.js';
+import type { HomePurchasePlan, HousingPlan, LoanPrepaymentAdvice } from '../plan-types.js';
+import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
+import { rulesAt } from '../rules/ruleset.js';
+
+const PREPAY_AFTER_MONTH = 12;
+const TEST_AMOUNT_FOR_FUND_COMPARISON = new Dec(100_000);
+
+export function planHousing(run: EngineRun, liquid: Dec, emergencyMax: Dec): HousingPlan {
+  const { h } = run;
+  const expectedReturn = new Dec(MODEL_ALLOCATIONS.value[h.riskLevel].expectedReturn);
+  const spare = Dec.max(ZERO, liquid.minus(emergencyMax));
+
+  const existingLoans: LoanPrepaymentAdvice[] = [];
+  for (const l of run.loans.filter((x) => x.spec.existing && x.spec.method !== 'interest_only')) {
+    if (l.spec.months <= PREPAY_AFTER_MONTH + 1) continue;
+    const loan = amortizeLoan(
+      l.spec.balance,
+      l.spec.annualRate,
+      l.spec.months,
+      l.spec.method as 'equal_payment' | 'equal_principal',
+    );
+    const balanceThen = loan.schedule[PREPAY_AFTER_MONTH - 1]?.balance ?? ZERO;
+    const amount = roundFen(
+      Dec.min(spare.gt(0) ? spare : TEST_AMOUNT_FOR_FUND_COMPARISON, balanceThen.times('0.5')),
+    );
+    if (amount.lte(0)) continue;
+    const p = prepay(loan, PREPAY_AFTER_MONTH, amount);
+    existingLoans.push({
+      label: l.spec.label,
+      balance: toMoneyString(l.spec.balance),
+      annualRate: toRateString(l.spec.annualRate),
+      amount: toMoneyString(amount),
+      afterMonth: PREPAY_AFTER_MONTH,
+      shortenTermInterestSaved: toMoneyString(p.shortenTerm.interestSaved),
+      shortenTermMonthsSaved: l.spec.months - PREPAY_AFTER_MONTH - p.shortenTerm.remainingMonths,
+      lowerPaymentInterestSaved: toMoneyString(p.lowerPayment.interestSaved),
+      lowerPaymentNewPayment: toMoneyString(p.lowerPayment.firstPayment),
+      recommended: l.spec.annualRate.gt(expectedReturn) && spare.gt(0),
+      expectedReturn: toRateString(expectedReturn),
+    });
+  }
+
+  const purchases: HomePurchasePlan[] = [];
+  for (const g of run.goals.filter((x) => x.home)) {
+    const home = g.home!;
+    const loanSchedule = run.loans.find((l) => l.spec.id === `goal:${g.id}`);
+    const rules = rulesAt(`${g.startYear}-01`);
+    const loanAmount = loanSchedule?.spec.balance ?? ZERO;
+    const rate = loanSchedule?.spec.annualRate ?? ZERO;
+    const months = loanSchedule?.spec.months ?? 360;
+    const ep = amortizeLoan(loanAmount.gt(0) ? loanAmount : ONE, rate, months, 'equal_payment');
+    const epr = amortizeLoan(loanAmount.gt(0) ? loanAmount : ONE, rate, months, 'equal_principal');
+    const hfRate = rules.housingFundLoanRates
+      ? new Dec(rules.housingFundLoanRates.value.firstHome.over5Years)
+      : null;
+    const hfSaving =
+      hfRate && rate.gt(hfRate)
+        ? amortizeLoan(TEST_AMOUNT_FOR_FUND_COMPARISON, rate, months, 'equal_payment').totalInterest.minus(
+            amortizeLoan(TEST_AMOUNT_FOR_FUND_COMPARISON, hfRate, months, 'equal_payment').totalInterest,
+          )
+        : null;
+    const year = run.ledger.find((y) => y.period.year === g.startYear);
+    const monthlyNet = year ? year.netIncome.div(year.period.months) : ZERO;
+    const payment = ep.roundedPayment ?? ZERO;
+    const plannerMax = new Dec(rules.affordability.planner.value.mortgageStretchMax);
+    const bankMax = new Dec(rules.affordability.bank.value.bankHousingToIncomeMax);
+    const ratio = monthlyNet.gt(0) ? payment.div(monthlyNet) : null;
+    // The largest loan whose payment fits the planner's line, plus the planned down payment.
+    const maxPayment = monthlyNet.times(plannerMax);
+    const unitPayment = levelPayment(ONE, rate.div(12), months);
+    const maxLoan = unitPayment.gt(0) ? maxPayment.div(unitPayment) : ZERO;
+    const downPayment = home.priceNominal.times(home.downPaymentRatio);
+    const affordablePrice = home.downPaymentRatio.lt(1)
+      ? Dec.min(downPayment.div(home.downPaymentRatio), downPayment.plus(maxLoan))
+      : downPayment;
+    const result = run.ledger.flatMap((y) => y.goalPayments).filter((p) => p.goalId === g.id);
+    purchases.push({
+      goalId: g.id,
+      year: g.startYear,
+      priceNominal: toMoneyString(home.priceNominal),
+      downPaymentRatio: toRateString(home.downPaymentRatio),
+      minimumDownPaymentRatio: rules.downPayment.commercial?.value ?? '0.15',
+      downPayment: toMoneyString(downPayment),
+      loan: toMoneyString(loanAmount),
+      loanRate: toRateString(rate),
+      loanMonths: months,
+      equalPaymentMonthly: toMoneyString(payment),
+      equalPaymentTotalInterest: toMoneyString(ep.totalInterest),
+      equalPrincipalFirstMonthly: toMoneyString(epr.schedule[0]?.payment ?? ZERO),
+      equalPrincipalTotalInterest: toMoneyString(epr.totalInterest),
+      housingFundRate: hfRate ? toRateString(hfRate) : null,
+      housingFundSavingPer100k: hfSaving ? toMoneyString(hfSaving) : null,
+      paymentToIncome: ratio ? toRateString(ratio, 4) : null,
+      plannerMax: toRateString(plannerMax),
+      bankMax: toRateString(bankMax),
+      affordablePrice: toMoneyString(affordablePrice),
+      affordable: ratio !== null && ratio.lte(plannerMax),
+      downPaymentFunded: result.every((p) => p.short.isZero()),
+    });
+  }
+  return { existingLoans, purchases };
+}
