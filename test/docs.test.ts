@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { profileSchemaText, renderProfileDoc } from '../src/apps/docs.js';
+import { planSchemaText, profileSchemaText, renderPlanDoc, renderProfileDoc } from '../src/apps/docs.js';
 
 const read = (p: string) => readFileSync(new URL(`../docs/${p}`, import.meta.url), 'utf8');
 
@@ -12,5 +12,11 @@ describe('generated docs are current (run `npm run docs` after changing the prof
   it('docs/profile.md field table', () => {
     const md = read('profile.md');
     expect(renderProfileDoc(md)).toBe(md);
+  });
+
+  it('docs/plan.schema.json and docs/plan-format.md', () => {
+    expect(read('plan.schema.json')).toBe(planSchemaText());
+    const md = read('plan-format.md');
+    expect(renderPlanDoc(md)).toBe(md);
   });
 });

@@ -2,11 +2,15 @@
  * Generates the reference documents that must stay in step with the code:
  *   docs/profile.schema.json  the household profile's JSON Schema (input side)
  *   docs/profile.md           the same, as a field table between generated markers
+ *   docs/plan.schema.json     the Plan's JSON Schema (from planSchema)
+ *   docs/plan-format.md       its field table
  * `npm run docs` writes them; test/docs.test.ts fails when they are stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { profileJsonSchema } from '../domain/json-schema.js';
+import { planSchema } from '../engine/plan-types.js';
 import { PACKAGE_ROOT } from './assets.js';
 
 type Schema = {
@@ -52,24 +56,48 @@ function rows(s: Schema, path: string, required: boolean, out: string[]): void {
     rows(v, prefix ? `${prefix}.${k}` : k, obj?.required?.includes(k) ?? false, out);
 }
 
-export function profileFieldTable(): string {
+function fieldTable(schema: Schema): string {
   const out = ['| 字段 | 类型 | 必填 | 说明 |', '|---|---|---|---|'];
-  rows(profileJsonSchema() as Schema, '', true, out);
+  rows(schema, '', true, out);
   return out.join('\n');
+}
+
+export function profileFieldTable(): string {
+  return fieldTable(profileJsonSchema() as Schema);
+}
+
+export function planJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(planSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+export function planFieldTable(): string {
+  return fieldTable(planJsonSchema() as Schema);
 }
 
 const BEGIN = '<!-- BEGIN GENERATED FIELD TABLE (npm run docs) -->';
 const END = '<!-- END GENERATED FIELD TABLE -->';
 
-export function renderProfileDoc(current: string): string {
+function withTable(current: string, table: string, file: string): string {
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  if (start < 0 || end < 0) throw new Error('docs/profile.md lacks the generated-table markers');
-  return `${current.slice(0, start + BEGIN.length)}\n\n${profileFieldTable()}\n\n${current.slice(end)}`;
+  if (start < 0 || end < 0) throw new Error(`${file} lacks the generated-table markers`);
+  return `${current.slice(0, start + BEGIN.length)}\n\n${table}\n\n${current.slice(end)}`;
+}
+
+export function renderProfileDoc(current: string): string {
+  return withTable(current, profileFieldTable(), 'docs/profile.md');
+}
+
+export function renderPlanDoc(current: string): string {
+  return withTable(current, planFieldTable(), 'docs/plan-format.md');
 }
 
 export function profileSchemaText(): string {
   return `${JSON.stringify(profileJsonSchema(), null, 2)}\n`;
+}
+
+export function planSchemaText(): string {
+  return `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
 }
 
 if (process.argv[1] && process.argv[1].endsWith('docs.js')) {
@@ -77,5 +105,8 @@ if (process.argv[1] && process.argv[1].endsWith('docs.js')) {
   writeFileSync(join(docs, 'profile.schema.json'), profileSchemaText());
   const md = join(docs, 'profile.md');
   writeFileSync(md, renderProfileDoc(readFileSync(md, 'utf8')));
-  process.stderr.write('docs/profile.schema.json and docs/profile.md written\n');
+  writeFileSync(join(docs, 'plan.schema.json'), planSchemaText());
+  const planMd = join(docs, 'plan-format.md');
+  writeFileSync(planMd, renderPlanDoc(readFileSync(planMd, 'utf8')));
+  process.stderr.write('docs/profile.*, docs/plan.schema.json and docs/plan-format.md written\n');
 }

@@ -2,612 +2,635 @@
  * The Plan: the engine's answer, and the real product. The PDF, the HTTP JSON answer and the batch
  * summary are views of it.
  *
- * It is plain JSON: money as decimal strings in 元 (two decimals), rates as decimal strings
- * (fractions), months as "YYYY-MM", years as numbers; no Decimal or Date objects. It crosses
- * threads, processes and queues unchanged and renders identically after a JSON round trip.
- * docs/plan-format.md documents every field; docs/plan.schema.json is generated from planSchema.
+ * It is plain JSON: money as decimal strings in 元 with two decimals, rates as decimal-string
+ * fractions, months as "YYYY-MM", years as numbers; no Decimal or Date objects. It crosses threads,
+ * processes and queues unchanged and renders identically after a JSON round trip.
+ *
+ * The zod schema below is the single definition: the TypeScript types are inferred from it,
+ * docs/plan.schema.json is generated from it (`npm run docs`), and compose() checks a Plan it is
+ * given against it (a Plan may arrive over HTTP or from a batch queue). docs/plan-format.md explains
+ * the fields.
  */
-import type {
-  AssetType,
-  EducationLocation,
-  EducationStage,
-  EmploymentType,
-  Gender,
-  GoalPriority,
-  GoalType,
-  IncomeType,
-  InsuranceType,
-  LiabilityType,
-  MemberRole,
-  PensionScheme,
-  RepaymentMethod,
-  RetirementCategory,
-  RiskLevel,
-  SpendingCategory,
+import { z } from 'zod';
+import {
+  ASSET_TYPES,
+  EDUCATION_LOCATIONS,
+  EDUCATION_STAGES,
+  EMPLOYMENT_TYPES,
+  GENDERS,
+  GOAL_PRIORITIES,
+  GOAL_TYPES,
+  INCOME_TYPES,
+  LIABILITY_TYPES,
+  MEMBER_ROLES,
+  PENSION_SCHEMES,
+  REPAYMENT_METHODS,
+  RETIREMENT_CATEGORIES,
+  RISK_LEVELS,
+  SPENDING_CATEGORIES,
 } from '../domain/codes.js';
-
-/** Money in 元, decimal string with two decimals ("1234.50"). */
-export type MoneyString = string;
-/** A rate or ratio as a decimal string fraction ("0.035"). */
-export type RateString = string;
 
 export const PLAN_FORMAT_VERSION = 1;
 
-export interface Plan {
-  planFormatVersion: typeof PLAN_FORMAT_VERSION;
-  engineVersion: string;
-  ruleSetId: string;
-  /** 口径日期: the date the rule set describes ("YYYY-MM-DD"). */
-  rulesAsOf: string;
-  /** sha256 of the canonical profile: different plans get different PDF IDs. */
-  inputHash: string;
-  valuationMonth: string;
-  /** "YYYY-MM-DD": the profile's report date, else the first day of the valuation month. */
-  reportDate: string;
-  report: PlanReportInfo;
-  household: PlanHousehold;
-  members: PlanMember[];
-  assumptions: PlanAssumptions;
-  balanceSheet: BalanceSheet;
-  cashFlow: CashFlowStatement;
-  ratios: RatioResult[];
-  emergencyFund: EmergencyFundPlan;
-  projection: Projection;
-  tier: ClientTierResult;
-  goals: GoalResult[];
-  planning: PlanningModules;
-  actions: Action[];
-  findings: Finding[];
-}
+// ---------------------------------------------------------------------------------------------
+// Building blocks
 
-export interface PlanReportInfo {
-  reportNumber: string;
-  plannerName: string | null;
-  plannerCertificate: string | null;
-  plannerPhone: string | null;
-  brand: string | null;
-}
+const moneyString = () =>
+  z
+    .string()
+    .regex(/^-?\d{1,16}\.\d{2}$/)
+    .describe('元，十进制文本，两位小数');
+const rateString = () =>
+  z
+    .string()
+    .regex(/^-?\d{1,8}(\.\d{1,12})?$/)
+    .describe('比率或小数（0.035 = 3.5%）');
+const yearMonth = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const year = () => z.number().int().min(1900).max(2300);
+const enumOf = <T extends string>(t: { keys: readonly [T, ...T[]] }) => z.enum(t.keys as [T, ...T[]]);
 
-export interface PlanHousehold {
-  familyName: string;
-  city: string;
-  /** Rule-table city code when the city is one the rules know ("beijing"), else null. */
-  cityCode: string | null;
-  /** How the report addresses the client: "王先生". */
-  clientTitle: string;
-  /** 家庭生命周期 stage code. */
-  lifeStage: LifeStage;
-  riskLevel: RiskLevel;
-  /** How the risk level was obtained. */
-  riskLevelSource: 'stated' | 'questionnaire';
-  questionnaireScore: number | null;
-}
-
-export type LifeStage = 'single' | 'formation' | 'growth' | 'maturity' | 'retirement';
-
-export interface PlanMember {
-  id: string;
-  role: MemberRole;
-  name: string;
-  gender: Gender;
-  birthMonth: string;
-  ageAtValuation: number;
-  occupation: string | null;
-  employment: EmploymentType | null;
-  pensionScheme: PensionScheme | null;
-  healthNotes: string | null;
-  lifeExpectancy: number;
-  /** Last calendar year the member is alive in the plan. */
-  lastYear: number;
-  retirement: MemberRetirement | null;
-}
-
-export interface MemberRetirement {
-  category: RetirementCategory;
-  /** Whether the category was stated or defaulted from gender. */
-  categorySource: 'stated' | 'defaulted';
-  /** Statutory retirement month under the 2025 reform. */
-  statutoryMonth: string;
-  statutoryAgeYears: number;
-  statutoryAgeMonths: number;
-  /** Month salary stops in the plan (statutory ± 弹性退休). */
-  plannedMonth: string;
-  alreadyRetired: boolean;
-}
-
-export interface AssumptionValue {
-  value: RateString;
-  /** Where the value came from: the rule set's default or the profile's override. */
-  origin: 'default' | 'profile';
-  /** Why this value (Chinese, for the 假设 section). */
-  note: string;
-}
-
-export interface PlanAssumptions {
-  inflation: AssumptionValue;
-  incomeGrowth: AssumptionValue;
-  educationInflation: AssumptionValue;
-  educationInflationAbroad: AssumptionValue;
-  medicalInflation: AssumptionValue;
-  housePriceGrowth: AssumptionValue;
-  pensionGrowth: AssumptionValue;
-  averageWageGrowth: AssumptionValue;
-  retirementSpendingRatio: AssumptionValue;
-  returns: Record<AssetClass, AssumptionValue>;
-  lifeExpectancyMale: number;
-  lifeExpectancyFemale: number;
-}
-
-/** Asset classes that earn a return in the ledger. */
-export type AssetClass =
-  'cash' | 'deposit' | 'bond' | 'equity' | 'realEstate' | 'pensionAccount' | 'housingFund' | 'other';
+export type MoneyString = string;
+export type RateString = string;
 
 // ---------------------------------------------------------------------------------------------
-// 资产负债表
+// Header, household, members, assumptions
 
-export type AssetGroup = 'liquid' | 'investment' | 'realEstate' | 'retirement' | 'other';
+const reportInfoSchema = z.strictObject({
+  reportNumber: z.string(),
+  plannerName: z.string().nullable(),
+  plannerCertificate: z.string().nullable(),
+  plannerPhone: z.string().nullable(),
+  brand: z.string().nullable(),
+});
 
-export interface BalanceSheetAsset {
-  type: AssetType;
-  label: string;
-  group: AssetGroup;
-  value: MoneyString;
-}
+export const lifeStageSchema = z
+  .enum(['single', 'formation', 'growth', 'maturity', 'retirement'])
+  .describe('家庭生命周期：单身期 / 形成期 / 成长期 / 成熟期 / 退休期');
+export type LifeStage = z.infer<typeof lifeStageSchema>;
 
-export interface BalanceSheetLiability {
-  type: LiabilityType;
-  label: string;
-  balance: MoneyString;
-  annualRate: RateString;
-  monthsLeft: number;
-  method: RepaymentMethod;
-  /** Payment in the valuation month (first payment for 等额本金). */
-  monthlyPayment: MoneyString;
-}
+const householdSchema = z.strictObject({
+  familyName: z.string(),
+  city: z.string(),
+  cityCode: z.string().nullable().describe('规则表中的城市代码（如 beijing），规则中没有该城市则为 null'),
+  clientTitle: z.string().describe('对客户的称呼，如"王先生"'),
+  lifeStage: lifeStageSchema,
+  riskLevel: enumOf(RISK_LEVELS),
+  riskLevelSource: z.enum(['stated', 'questionnaire']),
+  questionnaireScore: z.number().nullable(),
+});
 
-export interface BalanceSheet {
-  assets: BalanceSheetAsset[];
-  liabilities: BalanceSheetLiability[];
-  totals: {
-    liquid: MoneyString;
-    investment: MoneyString;
-    realEstate: MoneyString;
-    retirement: MoneyString;
-    other: MoneyString;
-    /** Liquid + investment + retirement accounts: what the client tier is measured on. */
-    financialAssets: MoneyString;
-    totalAssets: MoneyString;
-    totalLiabilities: MoneyString;
-    netWorth: MoneyString;
-  };
-}
+const memberRetirementSchema = z.strictObject({
+  category: enumOf(RETIREMENT_CATEGORIES),
+  categorySource: z.enum(['stated', 'defaulted']),
+  statutoryMonth: yearMonth().describe('2025 年改革后的法定退休年月'),
+  statutoryAgeYears: z.number().int(),
+  statutoryAgeMonths: z.number().int(),
+  plannedMonth: yearMonth().describe('规划中停止工资的年月（法定 ± 弹性退休）'),
+  alreadyRetired: z.boolean(),
+});
+export type MemberRetirement = z.infer<typeof memberRetirementSchema>;
+
+const planMemberSchema = z.strictObject({
+  id: z.string(),
+  role: enumOf(MEMBER_ROLES),
+  name: z.string(),
+  gender: enumOf(GENDERS),
+  birthMonth: yearMonth(),
+  ageAtValuation: z.number().int(),
+  occupation: z.string().nullable(),
+  employment: enumOf(EMPLOYMENT_TYPES).nullable(),
+  pensionScheme: enumOf(PENSION_SCHEMES).nullable(),
+  healthNotes: z.string().nullable(),
+  lifeExpectancy: z.number().int(),
+  lastYear: year().describe('规划中该成员在世的最后一个日历年'),
+  retirement: memberRetirementSchema.nullable(),
+});
+export type PlanMember = z.infer<typeof planMemberSchema>;
+
+const assumptionValueSchema = z.strictObject({
+  value: rateString(),
+  origin: z.enum(['default', 'profile']).describe('规则集缺省值或档案指定'),
+  note: z.string().describe('取值理由（显示在报告"假设"一节）'),
+});
+export type AssumptionValue = z.infer<typeof assumptionValueSchema>;
+
+export const assetClassSchema = z.enum([
+  'cash',
+  'deposit',
+  'bond',
+  'equity',
+  'realEstate',
+  'pensionAccount',
+  'housingFund',
+  'other',
+]);
+export type AssetClass = z.infer<typeof assetClassSchema>;
+
+const assumptionsSchema = z.strictObject({
+  inflation: assumptionValueSchema,
+  incomeGrowth: assumptionValueSchema,
+  educationInflation: assumptionValueSchema,
+  educationInflationAbroad: assumptionValueSchema,
+  medicalInflation: assumptionValueSchema,
+  housePriceGrowth: assumptionValueSchema,
+  pensionGrowth: assumptionValueSchema,
+  averageWageGrowth: assumptionValueSchema,
+  retirementSpendingRatio: assumptionValueSchema,
+  returns: z.record(assetClassSchema, assumptionValueSchema),
+  lifeExpectancyMale: z.number().int(),
+  lifeExpectancyFemale: z.number().int(),
+});
+export type PlanAssumptions = z.infer<typeof assumptionsSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// 收支表 (the first 12 months from the valuation month, annualised)
+// 资产负债表, 收支表, ratios, emergency fund
 
-export interface IncomeLine {
-  memberId: string;
-  type: IncomeType;
-  label: string;
-  gross: MoneyString;
-}
+export const assetGroupSchema = z.enum(['liquid', 'investment', 'realEstate', 'retirement', 'other']);
+export type AssetGroup = z.infer<typeof assetGroupSchema>;
 
-export interface MemberTaxLine {
-  memberId: string;
-  grossSalary: MoneyString;
-  bonus: MoneyString;
-  socialInsurance: MoneyString;
-  housingFund: MoneyString;
-  specialAdditionalDeductions: MoneyString;
-  salaryTax: MoneyString;
-  bonusTax: MoneyString;
-  bonusMethod: 'separate' | 'merged' | 'none';
-  otherTax: MoneyString;
-  netIncome: MoneyString;
-}
+const balanceSheetSchema = z.strictObject({
+  assets: z.array(
+    z.strictObject({
+      type: enumOf(ASSET_TYPES),
+      label: z.string(),
+      group: assetGroupSchema,
+      value: moneyString(),
+    }),
+  ),
+  liabilities: z.array(
+    z.strictObject({
+      type: enumOf(LIABILITY_TYPES),
+      label: z.string(),
+      balance: moneyString(),
+      annualRate: rateString(),
+      monthsLeft: z.number().int(),
+      method: enumOf(REPAYMENT_METHODS),
+      monthlyPayment: moneyString().describe('估值月的月供（等额本金为首月）'),
+    }),
+  ),
+  totals: z.strictObject({
+    liquid: moneyString(),
+    investment: moneyString(),
+    realEstate: moneyString(),
+    retirement: moneyString(),
+    other: moneyString(),
+    financialAssets: moneyString().describe('金融资产 = 流动 + 投资 + 个人养老金与年金账户（客户分层口径）'),
+    totalAssets: moneyString(),
+    totalLiabilities: moneyString(),
+    netWorth: moneyString(),
+  }),
+});
+export type BalanceSheet = z.infer<typeof balanceSheetSchema>;
 
-export interface SpendingLine {
-  category: SpendingCategory;
-  label: string;
-  essential: boolean;
-  annual: MoneyString;
-}
+const cashFlowSchema = z
+  .strictObject({
+    incomes: z.array(
+      z.strictObject({
+        memberId: z.string(),
+        type: enumOf(INCOME_TYPES),
+        label: z.string(),
+        gross: moneyString(),
+      }),
+    ),
+    taxes: z.array(
+      z.strictObject({
+        memberId: z.string(),
+        grossSalary: moneyString(),
+        bonus: moneyString(),
+        socialInsurance: moneyString(),
+        housingFund: moneyString(),
+        specialAdditionalDeductions: moneyString(),
+        salaryTax: moneyString(),
+        bonusTax: moneyString(),
+        bonusMethod: z.enum(['separate', 'merged', 'none']),
+        otherTax: moneyString(),
+        netIncome: moneyString(),
+      }),
+    ),
+    spending: z.array(
+      z.strictObject({
+        category: enumOf(SPENDING_CATEGORIES),
+        label: z.string(),
+        essential: z.boolean(),
+        annual: moneyString(),
+      }),
+    ),
+    totals: z.strictObject({
+      grossIncome: moneyString(),
+      incomeTax: moneyString(),
+      socialInsurance: moneyString(),
+      housingFund: moneyString(),
+      netIncome: moneyString(),
+      essentialSpending: moneyString(),
+      discretionarySpending: moneyString(),
+      livingSpending: moneyString(),
+      debtService: moneyString(),
+      insurancePremiums: moneyString(),
+      totalOutflow: moneyString(),
+      surplus: moneyString(),
+    }),
+  })
+  .describe('收支表：估值月起 12 个月，今日价格');
+export type CashFlowStatement = z.infer<typeof cashFlowSchema>;
 
-export interface CashFlowStatement {
-  incomes: IncomeLine[];
-  taxes: MemberTaxLine[];
-  spending: SpendingLine[];
-  totals: {
-    grossIncome: MoneyString;
-    incomeTax: MoneyString;
-    socialInsurance: MoneyString;
-    housingFund: MoneyString;
-    netIncome: MoneyString;
-    essentialSpending: MoneyString;
-    discretionarySpending: MoneyString;
-    livingSpending: MoneyString;
-    debtService: MoneyString;
-    insurancePremiums: MoneyString;
-    totalOutflow: MoneyString;
-    surplus: MoneyString;
-  };
-}
+export const verdictSchema = z.enum(['good', 'watch', 'poor', 'na']);
+export type Verdict = z.infer<typeof verdictSchema>;
 
-// ---------------------------------------------------------------------------------------------
-// Ratios, emergency fund
+export const ratioCodeSchema = z.enum([
+  'savingsRatio',
+  'investmentToNetWorth',
+  'solvencyRatio',
+  'debtRatio',
+  'currentRatio',
+  'debtServiceRatio',
+  'liquidityRatio',
+  'consumptionRatio',
+  'financialFreedom',
+  'premiumBurden',
+]);
+export type RatioCode = z.infer<typeof ratioCodeSchema>;
 
-export type Verdict = 'good' | 'watch' | 'poor' | 'na';
+const ratioSchema = z.strictObject({
+  code: ratioCodeSchema,
+  name: z.string(),
+  formula: z.string(),
+  reference: z.string().describe('教材口径的参考范围'),
+  value: rateString().nullable().describe('四位小数；无法计算时为 null，见 reason'),
+  reason: z.enum(['zero_denominator', 'net_assets_not_positive', 'no_liabilities']).nullable(),
+  verdict: verdictSchema,
+  basis: z.string().nullable().describe('分母口径（如"税后收入口径"）'),
+});
+export type RatioResult = z.infer<typeof ratioSchema>;
 
-export interface RatioResult {
-  code: RatioCode;
-  name: string;
-  formula: string;
-  /** Reference range as the textbook states it. */
-  reference: string;
-  /** Exact value rounded to 4 places; null when it cannot be computed (see reason). */
-  value: RateString | null;
-  reason: 'zero_denominator' | 'net_assets_not_positive' | 'no_liabilities' | null;
-  verdict: Verdict;
-  /** The denominator convention when it matters ("税后收入口径"). */
-  basis: string | null;
-}
-
-export type RatioCode =
-  | 'savingsRatio'
-  | 'investmentToNetWorth'
-  | 'solvencyRatio'
-  | 'debtRatio'
-  | 'currentRatio'
-  | 'debtServiceRatio'
-  | 'liquidityRatio'
-  | 'consumptionRatio'
-  | 'financialFreedom'
-  | 'premiumBurden';
-
-export interface EmergencyFundPlan {
-  /** Essential living spending per month (today's money, the 收支表's first 12 months ÷ 12). */
-  monthlyEssential: MoneyString;
-  monthsMin: number;
-  monthsMax: number;
-  incomeStability: 'stable' | 'unstable';
-  targetMin: MoneyString;
-  targetMax: MoneyString;
-  /** Cash, demand deposits and money-market funds (time deposits excluded). */
-  liquid: MoneyString;
-  /** What is missing to reach the lower end of the range. */
-  gap: MoneyString;
-  /** What is missing to reach the upper end. */
-  gapToMax: MoneyString;
-  status: 'short' | 'adequate' | 'excess';
-  monthsCovered: RateString | null;
-}
+const emergencyFundSchema = z.strictObject({
+  monthlyEssential: moneyString().describe('每月必要支出（今日价格）'),
+  monthsMin: z.number().int(),
+  monthsMax: z.number().int(),
+  incomeStability: z.enum(['stable', 'unstable']),
+  targetMin: moneyString(),
+  targetMax: moneyString(),
+  liquid: moneyString().describe('现金、活期与货币基金'),
+  gap: moneyString().describe('距建议下限的缺口'),
+  gapToMax: moneyString(),
+  status: z.enum(['short', 'adequate', 'excess']),
+  monthsCovered: rateString().nullable(),
+});
+export type EmergencyFundPlan = z.infer<typeof emergencyFundSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The yearly projection (ledger)
 
-export interface Projection {
-  firstYear: number;
-  lastYear: number;
-  /** Months covered by the first year (valuation month to December). */
-  firstYearMonths: number;
-  /** Order of events within a year, as documented in docs/plan-format.md. */
-  conventions: string[];
-  years: ProjectionYear[];
-}
+const accountFlowSchema = z
+  .strictObject({
+    account: z.string(),
+    opening: moneyString(),
+    inflows: moneyString(),
+    outflows: moneyString(),
+    closing: moneyString(),
+  })
+  .describe('期初 + 流入 − 流出 = 期末，逐年逐账户成立');
+export type AccountFlow = z.infer<typeof accountFlowSchema>;
 
-export interface ProjectionYear {
-  year: number;
-  months: number;
-  /** Ages at the end of the year by member id. */
-  ages: Record<string, number>;
-  /** Cumulative inflation index from the valuation month to the end of this year. */
-  priceIndex: RateString;
-  grossIncomeNominal: MoneyString;
-  incomeTaxNominal: MoneyString;
-  socialInsuranceNominal: MoneyString;
-  netIncomeNominal: MoneyString;
-  livingSpendingNominal: MoneyString;
-  debtServiceNominal: MoneyString;
-  insurancePremiumsNominal: MoneyString;
-  goalSpendingNominal: MoneyString;
-  netCashFlowNominal: MoneyString;
-  investmentReturnNominal: MoneyString;
-  financialAssetsEndNominal: MoneyString;
-  liabilitiesEndNominal: MoneyString;
-  netWorthEndNominal: MoneyString;
-  netIncomeReal: MoneyString;
-  livingSpendingReal: MoneyString;
-  netCashFlowReal: MoneyString;
-  financialAssetsEndReal: MoneyString;
-  netWorthEndReal: MoneyString;
-  /** Unpaid spending in this year when the liquid and investment accounts ran dry. */
-  shortfallNominal: MoneyString;
-  accounts: AccountFlow[];
-}
+const projectionYearSchema = z.strictObject({
+  year: year(),
+  months: z.number().int().min(1).max(12),
+  ages: z.record(z.string(), z.number().int()).describe('年末各成员年龄'),
+  priceIndex: rateString().describe('估值月至当年的累计通胀系数'),
+  grossIncomeNominal: moneyString(),
+  incomeTaxNominal: moneyString(),
+  socialInsuranceNominal: moneyString().describe('个人缴纳的社保与公积金'),
+  netIncomeNominal: moneyString(),
+  livingSpendingNominal: moneyString(),
+  debtServiceNominal: moneyString(),
+  insurancePremiumsNominal: moneyString(),
+  goalSpendingNominal: moneyString(),
+  netCashFlowNominal: moneyString().describe('税后收入 − 已支付的支出与目标（不含账户间转移）'),
+  transfersInNominal: moneyString().describe('公积金、养老金账户转入现金的金额'),
+  investmentReturnNominal: moneyString(),
+  financialAssetsEndNominal: moneyString(),
+  liabilitiesEndNominal: moneyString(),
+  netWorthEndNominal: moneyString(),
+  netIncomeReal: moneyString(),
+  livingSpendingReal: moneyString(),
+  netCashFlowReal: moneyString(),
+  financialAssetsEndReal: moneyString(),
+  netWorthEndReal: moneyString(),
+  shortfallNominal: moneyString().describe('当年无法支付的支出与目标'),
+  accounts: z.array(accountFlowSchema),
+});
+export type ProjectionYear = z.infer<typeof projectionYearSchema>;
 
-/** Opening + inflows − outflows = closing, for every account every year. */
-export interface AccountFlow {
-  account: string;
-  opening: MoneyString;
-  inflows: MoneyString;
-  outflows: MoneyString;
-  closing: MoneyString;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Goals and planning modules. Each module answers: the need, what exists, the gap, what to do,
-// and its effect on cash flow. Money in 元 as decimal strings.
-
-export interface ClientTierResult {
-  code: 'T0' | 'T1' | 'T2' | 'T3' | 'T4';
-  name: string;
-  servedBy: string;
-  financialAssets: MoneyString;
-  /** Lower bound of the tier (元). */
-  minAssets: MoneyString;
-}
-
-export type GoalStatus = 'on_track' | 'at_risk' | 'short';
-
-export interface GoalResult {
-  goalId: string;
-  type: GoalType;
-  label: string;
-  priority: GoalPriority;
-  memberId: string | null;
-  startYear: number;
-  endYear: number;
-  /** Cost in today's money (per year for yearly goals; the down payment for a home). */
-  todayCost: MoneyString;
-  /** Total nominal cost over the goal's years. */
-  totalNominalCost: MoneyString;
-  growth: RateString;
-  amountSource: 'profile' | 'preset';
-  paidNominal: MoneyString;
-  shortfallNominal: MoneyString;
-  /** First year the ledger cannot pay the goal in full, and that year's unpaid amount. */
-  firstShortYear: number | null;
-  firstShortAmount: MoneyString;
-  status: GoalStatus;
-}
-
-/** How a recommendation changes the household's cash flow. */
-export interface CashFlowEffect {
-  /** Per year in today's money (positive = more spending or saving out of income). */
-  annualToday: MoneyString;
-  fromYear: number;
-  toYear: number | null;
-  /** One-off transfer between accounts (e.g. into the emergency fund), if any. */
-  oneOff: MoneyString;
-}
-
-export interface PlanningModules {
-  emergency: EmergencyFundPlan & { recommendation: CashFlowEffect | null };
-  insurance: InsurancePlan;
-  education: EducationPlan;
-  housing: HousingPlan;
-  retirement: RetirementPlan;
-  investment: InvestmentPlan;
-  tax: TaxPlan;
-  otherGoals: OtherGoalsPlan;
-}
-
-export interface CoverLine {
-  kind: 'life' | 'criticalIllness' | 'medical' | 'accident';
-  /** Cover needed; null for medical and accident, where the question is whether a policy exists. */
-  need: MoneyString | null;
-  existing: MoneyString;
-  gap: MoneyString | null;
-  /** Whether the member has adequate cover of this kind (no gap, or a policy for medical/accident). */
-  covered: boolean;
-  /** Order in which to buy (1 first): 先大人后小孩; 医疗/意外 → 重疾 → 寿险. */
-  order: number;
-}
-
-export interface MemberInsurance {
-  memberId: string;
-  annualIncome: MoneyString;
-  /** Share of household income: the economic pillar has the largest. */
-  incomeShare: RateString;
-  lines: CoverLine[];
-  life: {
-    doubleTen: MoneyString;
-    humanLifeValue: MoneyString | null;
-    needsAnalysis: MoneyString | null;
-    needsComponents: { code: string; amount: MoneyString }[];
-    /** The figure the plan recommends and why. */
-    recommended: MoneyString;
-    method: 'needsAnalysis' | 'humanLifeValue' | 'doubleTen' | 'none';
-  } | null;
-}
-
-export interface InsurancePlan {
-  members: MemberInsurance[];
-  householdIncome: MoneyString;
-  currentPremiums: MoneyString;
-  /** 双十原则: premiums ≤ 10% of income. */
-  premiumBudget: MoneyString;
-  premiumBudgetLeft: MoneyString;
-  premiumShare: RateString | null;
-}
-
-export interface EducationGoalPlan {
-  goalId: string;
-  childId: string | null;
-  stage: EducationStage | null;
-  location: EducationLocation | null;
-  startYear: number;
-  years: number;
-  annualCostToday: MoneyString;
-  totalNominal: MoneyString;
-  lumpSumToday: MoneyString;
-  /** Earmarked asset (fundingAssetId) value today, counted towards this goal. */
-  earmarked: MoneyString;
-  gapToday: MoneyString;
-  monthlySaving: MoneyString | null;
-  returnAssumption: RateString;
-  fundedInLedger: boolean;
-}
-
-export interface EducationPlan {
-  goals: EducationGoalPlan[];
-  totalLumpSumToday: MoneyString;
-  totalMonthlySaving: MoneyString;
-}
-
-export interface LoanPrepaymentAdvice {
-  label: string;
-  balance: MoneyString;
-  annualRate: RateString;
-  /** The prepayment tested (元) and after which month. */
-  amount: MoneyString;
-  afterMonth: number;
-  shortenTermInterestSaved: MoneyString;
-  shortenTermMonthsSaved: number;
-  lowerPaymentInterestSaved: MoneyString;
-  lowerPaymentNewPayment: MoneyString;
-  /** Prepay when the loan rate exceeds the expected after-tax return of the recommended mix. */
-  recommended: boolean;
-  expectedReturn: RateString;
-}
-
-export interface HomePurchasePlan {
-  goalId: string;
-  year: number;
-  priceNominal: MoneyString;
-  downPaymentRatio: RateString;
-  minimumDownPaymentRatio: RateString;
-  downPayment: MoneyString;
-  loan: MoneyString;
-  loanRate: RateString;
-  loanMonths: number;
-  equalPaymentMonthly: MoneyString;
-  equalPaymentTotalInterest: MoneyString;
-  equalPrincipalFirstMonthly: MoneyString;
-  equalPrincipalTotalInterest: MoneyString;
-  /** 公积金 first-home rate (>5 years) for comparison: interest saved per 10万 moved to 公积金. */
-  housingFundRate: RateString | null;
-  housingFundSavingPer100k: MoneyString | null;
-  /** Payment ÷ after-tax monthly income in the purchase year, and the planner's line. */
-  paymentToIncome: RateString | null;
-  plannerMax: RateString;
-  bankMax: RateString;
-  /** Highest price the household can carry at the planner's line with the planned down payment. */
-  affordablePrice: MoneyString;
-  affordable: boolean;
-  downPaymentFunded: boolean;
-}
-
-export interface HousingPlan {
-  existingLoans: LoanPrepaymentAdvice[];
-  purchases: HomePurchasePlan[];
-}
-
-export interface MemberRetirementPlan {
-  memberId: string;
-  retirementMonth: string;
-  monthlyPension: MoneyString | null;
-  /** Pension ÷ final salary (monthly, nominal) — the replacement ratio. */
-  replacementRatio: RateString | null;
-  contributionYears: RateString | null;
-  minimumContributionYears: RateString | null;
-  /** 个人养老金: tax saved per year at the member's marginal rate, net of the 3% on withdrawal. */
-  privatePensionTaxSaving: MoneyString;
-  marginalRate: RateString;
-}
-
-export interface RetirementPlan {
-  retirementYear: number | null;
-  yearsInRetirement: number;
-  spendingToday: MoneyString;
-  spendingAtRetirement: MoneyString;
-  needReal: MoneyString;
-  needNominal: MoneyString;
-  pensionPv: MoneyString;
-  assetsAtRetirement: MoneyString;
-  gap: MoneyString;
-  monthlySaving: MoneyString | null;
-  returnBefore: RateString;
-  returnAfter: RateString;
-  members: MemberRetirementPlan[];
-  /** From the ledger: the age of the self when money first runs short, if it does. */
-  ledgerShortfallAge: number | null;
-  ledgerShortfallYear: number | null;
-}
-
-export interface AllocationMix {
-  cash: RateString;
-  deposit: RateString;
-  bond: RateString;
-  equity: RateString;
-  expectedReturn: RateString;
-  volatility: RateString;
-}
-
-export interface InvestmentPlan {
-  riskLevel: RiskLevel;
-  modelName: string;
-  current: AllocationMix;
-  recommended: AllocationMix;
-  /** Amount to move into (positive) or out of (negative) each class, 元. */
-  moves: { cash: MoneyString; deposit: MoneyString; bond: MoneyString; equity: MoneyString };
-  investable: MoneyString;
-  /** Product risk levels suitable for the client (R1..). */
-  suitableProducts: string[];
-  /** Whether today's mix carries more equity than the model for the client's level allows. */
-  currentAboveLevel: boolean;
-  badYear: RateString;
-}
-
-export interface MemberTaxPlan {
-  memberId: string;
-  bonusMethod: 'separate' | 'merged' | 'none';
-  bonusSaving: MoneyString;
-  bonusInInvalidInterval: boolean;
-  claimedDeductions: { code: string; amount: MoneyString }[];
-  /** Deductions the household could claim but the plan did not assume (to check with the client). */
-  possibleDeductions: string[];
-  marginalRate: RateString;
-  privatePensionTaxSaving: MoneyString;
-  annualTax: MoneyString;
-}
-
-export interface TaxPlan {
-  members: MemberTaxPlan[];
-  bonusSeparateUntil: string;
-}
-
-export interface OtherGoalPlan {
-  goalId: string;
-  /** Monthly saving from now that would fund the ledger's shortfalls (at the recommended return). */
-  monthlySaving: MoneyString | null;
-}
-
-export interface OtherGoalsPlan {
-  goals: OtherGoalPlan[];
-}
-
-export interface Action {
-  code: string;
-  module: keyof PlanningModules | 'review';
-  /** Month by which to act ("YYYY-MM"). */
-  due: string;
-  priority: 1 | 2 | 3;
-  data: Record<string, string | number | boolean | null>;
-}
+const projectionSchema = z.strictObject({
+  firstYear: year(),
+  lastYear: year(),
+  firstYearMonths: z.number().int(),
+  conventions: z.array(z.string()).describe('年度内事件顺序与口径'),
+  years: z.array(projectionYearSchema),
+});
+export type Projection = z.infer<typeof projectionSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Findings: codes and numbers; the words are in templates/findings/<code>.hbs
+// Goals and planning modules
 
-export type Severity = 'info' | 'warning' | 'critical';
+const clientTierSchema = z.strictObject({
+  code: z.enum(['T0', 'T1', 'T2', 'T3', 'T4']),
+  name: z.string(),
+  servedBy: z.string(),
+  financialAssets: moneyString(),
+  minAssets: moneyString(),
+});
+export type ClientTierResult = z.infer<typeof clientTierSchema>;
 
-export interface Finding {
-  code: string;
-  /** The module that raised it, if any. */
-  module?: keyof PlanningModules | 'household';
-  severity: Severity;
-  /** Numbers and codes the template may use; money as decimal strings. */
-  data: Record<string, string | number | boolean | null>;
-}
+export const goalStatusSchema = z.enum(['on_track', 'at_risk', 'short']);
+export type GoalStatus = z.infer<typeof goalStatusSchema>;
 
-export type { EducationLocation, EducationStage, GoalPriority, GoalType, InsuranceType };
+const goalResultSchema = z.strictObject({
+  goalId: z.string(),
+  type: enumOf(GOAL_TYPES),
+  label: z.string(),
+  priority: enumOf(GOAL_PRIORITIES),
+  memberId: z.string().nullable(),
+  startYear: year(),
+  endYear: year(),
+  todayCost: moneyString().describe('今日价格（每年目标为每年金额；购房为首付）'),
+  totalNominalCost: moneyString(),
+  growth: rateString(),
+  amountSource: z.enum(['profile', 'preset']),
+  paidNominal: moneyString(),
+  shortfallNominal: moneyString(),
+  firstShortYear: year().nullable(),
+  firstShortAmount: moneyString(),
+  status: goalStatusSchema,
+});
+export type GoalResult = z.infer<typeof goalResultSchema>;
+
+const cashFlowEffectSchema = z.strictObject({
+  annualToday: moneyString(),
+  fromYear: year(),
+  toYear: year().nullable(),
+  oneOff: moneyString(),
+});
+export type CashFlowEffect = z.infer<typeof cashFlowEffectSchema>;
+
+const coverLineSchema = z.strictObject({
+  kind: z.enum(['life', 'criticalIllness', 'medical', 'accident']),
+  need: moneyString().nullable().describe('医疗、意外险为 null（看是否已有保单）'),
+  existing: moneyString(),
+  gap: moneyString().nullable(),
+  covered: z.boolean(),
+  order: z.number().int().describe('配置顺序：医疗/意外 → 重疾 → 寿险'),
+});
+export type CoverLine = z.infer<typeof coverLineSchema>;
+
+const memberInsuranceSchema = z.strictObject({
+  memberId: z.string(),
+  annualIncome: moneyString(),
+  incomeShare: rateString(),
+  lines: z.array(coverLineSchema),
+  life: z
+    .strictObject({
+      doubleTen: moneyString(),
+      humanLifeValue: moneyString().nullable(),
+      needsAnalysis: moneyString().nullable(),
+      needsComponents: z.array(z.strictObject({ code: z.string(), amount: moneyString() })),
+      recommended: moneyString(),
+      method: z.enum(['needsAnalysis', 'humanLifeValue', 'doubleTen', 'none']),
+    })
+    .nullable(),
+});
+export type MemberInsurance = z.infer<typeof memberInsuranceSchema>;
+
+const insurancePlanSchema = z.strictObject({
+  members: z.array(memberInsuranceSchema),
+  householdIncome: moneyString(),
+  currentPremiums: moneyString(),
+  premiumBudget: moneyString().describe('双十原则：保费 ≤ 家庭年收入的 10%'),
+  premiumBudgetLeft: moneyString(),
+  premiumShare: rateString().nullable(),
+});
+export type InsurancePlan = z.infer<typeof insurancePlanSchema>;
+
+const educationGoalPlanSchema = z.strictObject({
+  goalId: z.string(),
+  childId: z.string().nullable(),
+  stage: enumOf(EDUCATION_STAGES).nullable(),
+  location: enumOf(EDUCATION_LOCATIONS).nullable(),
+  startYear: year(),
+  years: z.number().int(),
+  annualCostToday: moneyString(),
+  totalNominal: moneyString(),
+  lumpSumToday: moneyString(),
+  earmarked: moneyString(),
+  gapToday: moneyString(),
+  monthlySaving: moneyString().nullable(),
+  returnAssumption: rateString(),
+  fundedInLedger: z.boolean(),
+});
+export type EducationGoalPlan = z.infer<typeof educationGoalPlanSchema>;
+
+const educationPlanSchema = z.strictObject({
+  goals: z.array(educationGoalPlanSchema),
+  totalLumpSumToday: moneyString(),
+  totalMonthlySaving: moneyString(),
+});
+export type EducationPlan = z.infer<typeof educationPlanSchema>;
+
+const loanPrepaymentSchema = z.strictObject({
+  label: z.string(),
+  balance: moneyString(),
+  annualRate: rateString(),
+  amount: moneyString(),
+  afterMonth: z.number().int(),
+  shortenTermInterestSaved: moneyString(),
+  shortenTermMonthsSaved: z.number().int(),
+  lowerPaymentInterestSaved: moneyString(),
+  lowerPaymentNewPayment: moneyString(),
+  recommended: z.boolean(),
+  expectedReturn: rateString(),
+});
+export type LoanPrepaymentAdvice = z.infer<typeof loanPrepaymentSchema>;
+
+const homePurchaseSchema = z.strictObject({
+  goalId: z.string(),
+  year: year(),
+  priceNominal: moneyString(),
+  downPaymentRatio: rateString(),
+  minimumDownPaymentRatio: rateString(),
+  downPayment: moneyString(),
+  loan: moneyString(),
+  loanRate: rateString(),
+  loanMonths: z.number().int(),
+  equalPaymentMonthly: moneyString(),
+  equalPaymentTotalInterest: moneyString(),
+  equalPrincipalFirstMonthly: moneyString(),
+  equalPrincipalTotalInterest: moneyString(),
+  housingFundRate: rateString().nullable(),
+  housingFundSavingPer100k: moneyString().nullable(),
+  paymentToIncome: rateString().nullable(),
+  plannerMax: rateString(),
+  bankMax: rateString(),
+  affordablePrice: moneyString(),
+  affordable: z.boolean(),
+  downPaymentFunded: z.boolean(),
+});
+export type HomePurchasePlan = z.infer<typeof homePurchaseSchema>;
+
+const housingPlanSchema = z.strictObject({
+  existingLoans: z.array(loanPrepaymentSchema),
+  purchases: z.array(homePurchaseSchema),
+});
+export type HousingPlan = z.infer<typeof housingPlanSchema>;
+
+const memberRetirementPlanSchema = z.strictObject({
+  memberId: z.string(),
+  retirementMonth: yearMonth(),
+  monthlyPension: moneyString().nullable(),
+  replacementRatio: rateString().nullable(),
+  contributionYears: rateString().nullable(),
+  minimumContributionYears: rateString().nullable(),
+  privatePensionTaxSaving: moneyString(),
+  marginalRate: rateString(),
+});
+export type MemberRetirementPlan = z.infer<typeof memberRetirementPlanSchema>;
+
+const retirementPlanSchema = z.strictObject({
+  retirementYear: year().nullable(),
+  yearsInRetirement: z.number().int(),
+  spendingToday: moneyString(),
+  spendingAtRetirement: moneyString(),
+  needReal: moneyString(),
+  needNominal: moneyString(),
+  pensionPv: moneyString(),
+  assetsAtRetirement: moneyString(),
+  gap: moneyString().describe('负数表示有盈余'),
+  monthlySaving: moneyString().nullable(),
+  returnBefore: rateString(),
+  returnAfter: rateString(),
+  members: z.array(memberRetirementPlanSchema),
+  ledgerShortfallAge: z.number().int().nullable(),
+  ledgerShortfallYear: year().nullable(),
+});
+export type RetirementPlan = z.infer<typeof retirementPlanSchema>;
+
+const allocationMixSchema = z.strictObject({
+  cash: rateString(),
+  deposit: rateString(),
+  bond: rateString(),
+  equity: rateString(),
+  expectedReturn: rateString(),
+  volatility: rateString(),
+});
+export type AllocationMix = z.infer<typeof allocationMixSchema>;
+
+const investmentPlanSchema = z.strictObject({
+  riskLevel: enumOf(RISK_LEVELS),
+  modelName: z.string(),
+  current: allocationMixSchema,
+  recommended: allocationMixSchema,
+  moves: z.strictObject({
+    cash: moneyString(),
+    deposit: moneyString(),
+    bond: moneyString(),
+    equity: moneyString(),
+  }),
+  investable: moneyString(),
+  suitableProducts: z.array(z.string()),
+  currentAboveLevel: z.boolean(),
+  badYear: rateString(),
+});
+export type InvestmentPlan = z.infer<typeof investmentPlanSchema>;
+
+const memberTaxPlanSchema = z.strictObject({
+  memberId: z.string(),
+  bonusMethod: z.enum(['separate', 'merged', 'none']),
+  bonusSaving: moneyString(),
+  bonusInInvalidInterval: z.boolean(),
+  claimedDeductions: z.array(z.strictObject({ code: z.string(), amount: moneyString() })),
+  possibleDeductions: z.array(z.string()),
+  marginalRate: rateString(),
+  privatePensionTaxSaving: moneyString(),
+  annualTax: moneyString(),
+});
+export type MemberTaxPlan = z.infer<typeof memberTaxPlanSchema>;
+
+const taxPlanSchema = z.strictObject({ members: z.array(memberTaxPlanSchema), bonusSeparateUntil: day() });
+export type TaxPlan = z.infer<typeof taxPlanSchema>;
+
+const otherGoalsPlanSchema = z.strictObject({
+  goals: z.array(z.strictObject({ goalId: z.string(), monthlySaving: moneyString().nullable() })),
+});
+export type OtherGoalsPlan = z.infer<typeof otherGoalsPlanSchema>;
+export type OtherGoalPlan = OtherGoalsPlan['goals'][number];
+
+const planningModulesSchema = z.strictObject({
+  emergency: emergencyFundSchema.extend({ recommendation: cashFlowEffectSchema.nullable() }),
+  insurance: insurancePlanSchema,
+  education: educationPlanSchema,
+  housing: housingPlanSchema,
+  retirement: retirementPlanSchema,
+  investment: investmentPlanSchema,
+  tax: taxPlanSchema,
+  otherGoals: otherGoalsPlanSchema,
+});
+export type PlanningModules = z.infer<typeof planningModulesSchema>;
+
+const findingDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+const actionSchema = z.strictObject({
+  code: z.string(),
+  module: z.enum([...planningModulesSchema.keyof().options, 'review']),
+  due: yearMonth().describe('完成期限'),
+  priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  data: findingDataSchema,
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const severitySchema = z.enum(['info', 'warning', 'critical']);
+export type Severity = z.infer<typeof severitySchema>;
+
+const findingSchema = z
+  .strictObject({
+    code: z.string(),
+    module: z.enum([...planningModulesSchema.keyof().options, 'household']).optional(),
+    severity: severitySchema,
+    data: findingDataSchema,
+  })
+  .describe('发现：代码与数字；文字在 templates/findings/<code>.hbs');
+export type Finding = z.infer<typeof findingSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The Plan
+
+export const planSchema = z
+  .strictObject({
+    planFormatVersion: z.literal(PLAN_FORMAT_VERSION),
+    engineVersion: z.string(),
+    ruleSetId: z.string(),
+    rulesAsOf: day().describe('口径日期：规则集所描述的日期'),
+    inputHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('档案规范化 JSON 的 sha256'),
+    valuationMonth: yearMonth(),
+    reportDate: day(),
+    report: reportInfoSchema,
+    household: householdSchema,
+    members: z.array(planMemberSchema),
+    assumptions: assumptionsSchema,
+    balanceSheet: balanceSheetSchema,
+    cashFlow: cashFlowSchema,
+    ratios: z.array(ratioSchema),
+    emergencyFund: emergencyFundSchema,
+    projection: projectionSchema,
+    tier: clientTierSchema,
+    goals: z.array(goalResultSchema),
+    planning: planningModulesSchema,
+    actions: z.array(actionSchema),
+    findings: z.array(findingSchema),
+  })
+  .describe('finplan 规划数据（Plan）');
+
+export type Plan = z.infer<typeof planSchema>;
+
+export type { EducationLocation, EducationStage, GoalPriority, GoalType } from '../domain/codes.js';

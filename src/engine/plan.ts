@@ -468,6 +468,7 @@ function toProjectionYear(y: LedgerYear): ProjectionYear {
     insurancePremiumsNominal: m(y.premiums.plus(y.extraSpending)),
     goalSpendingNominal: m(y.goalPaid),
     netCashFlowNominal: m(y.netCashFlow),
+    transfersInNominal: m(y.transfersIn),
     investmentReturnNominal: m(y.poolReturns),
     financialAssetsEndNominal: m(y.financialAssets),
     liabilitiesEndNominal: m(y.liabilities),

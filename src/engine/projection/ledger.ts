@@ -83,6 +83,14 @@ export interface LedgerYear {
   livingShortfall: Dec;
   /** External net flow into the pool (after mandatory outflows and goals actually paid). */
   netCashFlow: Dec;
+  /** Money moved into the pool from the household's other accounts (公积金, pension accounts). */
+  transfersIn: Dec;
+  /** 个人养老金 contributions moved out of the pool into the pension accounts. */
+  contributionsOut: Dec;
+  /** Everything the pool receives before outflows: net income + rent + transfers − contributions. */
+  poolInflow: Dec;
+  /** Living spending + loan payments + premiums + one-off costs due this year (paid or not). */
+  mandatoryDue: Dec;
   /** Net flow before goals: what the household saves from income (Monte Carlo uses it with goals). */
   poolReturns: Dec;
   accounts: Record<string, Flow>;
@@ -94,8 +102,6 @@ export interface LedgerYear {
   otherAssets: Dec;
   liabilities: Dec;
   netWorth: Dec;
-  /** Mandatory outflows (living, loans, premiums, extra) beyond income: for Monte Carlo. */
-  mandatoryNet: Dec;
 }
 
 export interface LedgerSetup {
@@ -415,7 +421,12 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       goalPaid,
       goalPayments,
       livingShortfall,
-      netCashFlow: inflows.minus(privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool),
+      // Income less what was paid out: internal transfers are not cash flow (they are in `accounts`).
+      netCashFlow: inflows.minus(toCash).minus(privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool),
+      transfersIn: toCash,
+      contributionsOut: privatePensionIn,
+      poolInflow: inflows.minus(privatePensionIn),
+      mandatoryDue: mandatory,
       poolReturns: poolReturnTotal,
       accounts,
       pool: { ...pool },
@@ -426,7 +437,6 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       otherAssets,
       liabilities: liabilitiesClosing,
       netWorth,
-      mandatoryNet: inflows.minus(privatePensionIn).minus(mandatory),
     });
   }
   return years;

@@ -5,7 +5,7 @@
  * Every figure comes from the Plan through the report model; nothing is computed here.
  */
 import { FinplanError } from '../../errors.js';
-import { PLAN_FORMAT_VERSION, type Plan } from '../../engine/plan-types.js';
+import { PLAN_FORMAT_VERSION, planSchema, type Plan } from '../../engine/plan-types.js';
 import type { RenderContext } from '../context.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { renderOptionsSchema, type RenderOptionsInput } from '../options.js';
@@ -25,8 +25,14 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
     throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
       issues: parsed.error.issues.flatMap(fromZodIssue),
     });
-  if (plan?.planFormatVersion !== PLAN_FORMAT_VERSION)
+  if ((plan as { planFormatVersion?: unknown } | null)?.planFormatVersion !== PLAN_FORMAT_VERSION)
     throw new FinplanError('FINPLAN_E_UNSUPPORTED_PLAN', `需要格式版本 ${PLAN_FORMAT_VERSION}`);
+  // A Plan may come from another process (batch queue, HTTP): check it before laying it out.
+  const checked = planSchema.safeParse(plan, PARSE_OPTIONS);
+  if (!checked.success)
+    throw new FinplanError('FINPLAN_E_INVALID_PLAN', undefined, {
+      issues: checked.error.issues.flatMap(fromZodIssue),
+    });
 
   const brandName = parsed.data.brand ?? plan.report.brand ?? 'default';
   const brand = ctx.brands.get(brandName);

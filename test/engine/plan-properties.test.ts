@@ -1,0 +1,92 @@
+/**
+ * Invariants of the plan, over random valid households (fast-check):
+ * - 清偿比率 + 负债比率 = 1 whenever there are assets;
+ * - a higher return never lowers ending wealth;
+ * - more salary never lowers ending wealth;
+ * - a goal that is fully funded is never reported short (a household given ample cash has no short goal).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/api.js';
+import { dec } from '../../src/domain/money.js';
+import type { Profile, ProfileInput } from '../../src/domain/profile.js';
+import { buildPlan } from '../../src/engine/plan.js';
+import type { Plan } from '../../src/engine/plan-types.js';
+import { profileArb } from '../helpers/arbitraries.js';
+
+function parsed(input: ProfileInput): Profile | null {
+  const v = validate(input);
+  return v.ok ? v.profile : null;
+}
+
+const endingWealth = (plan: Plan) => dec(plan.projection.years.at(-1)!.netWorthEndNominal);
+const RUNS = { numRuns: 25 };
+
+describe('plan invariants', () => {
+  it('清偿比率 + 负债比率 = 1', () => {
+    fc.assert(
+      fc.property(profileArb, (input) => {
+        const profile = parsed(input);
+        if (!profile) return;
+        const plan = buildPlan(profile);
+        const solvency = plan.ratios.find((r) => r.code === 'solvencyRatio')!;
+        const debt = plan.ratios.find((r) => r.code === 'debtRatio')!;
+        if (solvency.value === null)
+          return expect(dec(plan.balanceSheet.totals.totalAssets).isZero()).toBe(true);
+        expect(dec(solvency.value).plus(debt.value!).minus(1).abs().lte('0.0001')).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a higher return never lowers ending wealth', () => {
+    fc.assert(
+      fc.property(profileArb, fc.integer({ min: 1, max: 300 }), (input, bp) => {
+        const profile = parsed(input);
+        if (!profile) return;
+        const base = endingWealth(buildPlan(profile));
+        const better = endingWealth(buildPlan(profile, { scenario: { returnShift: dec(bp).div(10_000) } }));
+        expect(better.gte(base)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('more salary never lowers ending wealth', () => {
+    fc.assert(
+      fc.property(profileArb, fc.integer({ min: 1, max: 20_000 }), (input, extra) => {
+        const profile = parsed(input);
+        if (!profile) return;
+        const salary = profile.incomes.find((i) => i.memberId === 'self' && i.type === 'salary');
+        if (!salary) return;
+        const richer: Profile = {
+          ...profile,
+          incomes: profile.incomes.map((i) =>
+            i === salary ? { ...i, amount: dec(i.amount).plus(extra).toString() } : i,
+          ),
+        };
+        expect(endingWealth(buildPlan(richer)).gte(endingWealth(buildPlan(profile)))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a fully funded goal is never reported short', () => {
+    fc.assert(
+      fc.property(profileArb, (input) => {
+        const profile = parsed(input);
+        if (!profile) return;
+        const plan = buildPlan(profile);
+        for (const g of plan.goals) expect(g.status === 'short').toBe(dec(g.shortfallNominal).gt(0));
+        // Ample cash: every goal is paid in full, and none is short.
+        const total = plan.goals.reduce((s, g) => s.plus(g.totalNominalCost), dec(0));
+        const rich: Profile = {
+          ...profile,
+          assets: [...profile.assets, { type: 'cash', value: total.times(3).plus(1e8).toFixed(0) }],
+        };
+        for (const g of buildPlan(rich).goals) expect(g.status, g.goalId).not.toBe('short');
+      }),
+      RUNS,
+    );
+  });
+});
