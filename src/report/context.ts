@@ -5,11 +5,10 @@
  *
  * This module is pure: it receives bytes and strings. src/apps/assets.ts reads them from disk.
  */
-import { GlobalFonts } from '@napi-rs/canvas';
 import * as fontkit from 'fontkit';
 import { FinplanError } from '../errors.js';
 import { parseTheme, type Brand } from './brand/theme.js';
-import { setupCharts } from './charts/render.js';
+import { setupCharts } from './charts/setup.js';
 import { compileTemplates, type TemplateSet } from './narrative/templates.js';
 
 export type FontkitFont = fontkit.Font;
@@ -47,11 +46,6 @@ export function createRenderContext(assets: RenderAssets): RenderContext {
     regular: parseFont(assets.fonts.regular, '正文'),
     bold: parseFont(assets.fonts.bold, '粗体'),
   };
-  // Registering twice is harmless but wasteful: the canvas keeps the family by name.
-  if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
-    GlobalFonts.register(assets.fonts.regular, CHART_FONT_FAMILY);
-    GlobalFonts.register(assets.fonts.bold, CHART_FONT_FAMILY);
-  }
   setupCharts(CHART_FONT_FAMILY);
   const brands = new Map<string, Brand>();
   for (const b of assets.brands) {

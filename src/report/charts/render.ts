@@ -1,5 +1,7 @@
 /**
- * Draws a Chart.js chart on @napi-rs/canvas and returns an opaque image for the PDF.
+ * Draws a Chart.js chart on @napi-rs/canvas and returns an opaque image. The PDF draws its charts
+ * as vectors (pdf-canvas.ts); this raster path is kept for raster output (PNG/JPEG charts for a web
+ * page) and as the comparison in bench/charts.js, which measured both.
  *
  * Why @napi-rs/canvas and not chartjs-node-canvas: the latter needs node-canvas, whose binary is
  * downloaded from GitHub at install time; offline (a bank mirror reaches only npm) it compiles
@@ -11,19 +13,9 @@
  * or Chart.js keeps every instance in its registry.
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration, type ChartItem } from 'chart.js';
+import { Chart, type ChartConfiguration, type ChartItem } from 'chart.js';
 
-let registered = false;
-
-/** Register Chart.js components and the CJK font family once per process. */
-export function setupCharts(fontFamily: string): void {
-  if (!registered) {
-    Chart.register(...registerables);
-    registered = true;
-  }
-  Chart.defaults.font.family = fontFamily;
-  Chart.defaults.color = '#333333';
-}
+export { setupCharts } from './setup.js';
 
 export interface ChartImage {
   data: Buffer;

@@ -8,7 +8,8 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Brand } from '../brand/theme.js';
-import type { ChartImage } from '../charts/render.js';
+import type { ChartConfiguration } from 'chart.js';
+import { drawChartVector } from '../charts/pdf-canvas.js';
 import type { RenderContext } from '../context.js';
 
 export const FONT_REGULAR = 'finplan-regular';
@@ -91,9 +92,13 @@ export class PdfWriter {
   readonly sections: SectionEntry[] = [];
   private destinationCount = 0;
   private currentOutline: PDFKit.PDFOutline | null = null;
+  private readonly chartFonts: RenderContext['fonts'];
+  /** Characters a chart label used that the font lacks (reported, never silently dropped). */
+  readonly missingGlyphs = new Set<string>();
 
   constructor(ctx: RenderContext, brand: Brand, meta: DocumentMeta) {
     this.brand = brand;
+    this.chartFonts = ctx.fonts;
     this.doc = new PDFDocument({
       size: 'A4',
       margins: {
@@ -317,14 +322,26 @@ export class PdfWriter {
     this.resetBodyFont();
   }
 
-  chart(image: ChartImage, caption?: string): void {
+  /**
+   * A Chart.js chart drawn as PDF vectors (src/report/charts/pdf-canvas.ts): sharp at any print
+   * size, its labels set in the document's own font subset. Measured against opaque JPEG at 200 dpi
+   * (bench/charts.js): 2–3× faster and about a tenth of the size (README, "Decisions").
+   */
+  chart(config: ChartConfiguration, heightPt: number, caption?: string, widthPt = this.contentWidth): void {
     const { doc } = this;
     const captionHeight = caption ? 16 : 0;
-    this.ensureSpace(image.heightPt + captionHeight + 10);
-    const x = PAGE.marginLeft + (this.contentWidth - image.widthPt) / 2;
+    this.ensureSpace(heightPt + captionHeight + 10);
+    const x = PAGE.marginLeft + (this.contentWidth - widthPt) / 2;
     const y = doc.y;
-    doc.image(image.data, x, y, { width: image.widthPt, height: image.heightPt });
-    doc.y = y + image.heightPt + 4;
+    const drawn = drawChartVector(
+      doc,
+      config,
+      { x, y, width: widthPt, height: heightPt },
+      { regular: FONT_REGULAR, bold: FONT_BOLD },
+      this.chartFonts,
+    );
+    for (const c of drawn.missingGlyphs) this.missingGlyphs.add(c);
+    doc.y = y + heightPt + 4;
     if (caption) {
       doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
       doc.text(caption, PAGE.marginLeft, doc.y, { width: this.contentWidth, align: 'center' });

@@ -1,5 +1,4 @@
 import { netWorthChart } from '../../charts/specs.js';
-import { renderChartImage } from '../../charts/render.js';
 import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
 
@@ -10,10 +9,7 @@ export function renderCashFlowForecast(w: PdfWriter, model: ReportModel): void {
   w.paragraph(
     `以下按年预测家庭收支与资产，从 ${f.firstYear} 年至 ${f.lastYear} 年。"名义"为当年的实际金额；"今日价值"按通货膨胀率 ${f.inflationText} 折算为估值月的购买力，便于与今天的生活水平比较。`,
   );
-  w.chart(
-    renderChartImage(netWorthChart(model, w.brand.theme), w.contentWidth, 210),
-    '图：家庭净资产预测（万元）',
-  );
+  w.chart(netWorthChart(model, w.brand.theme), 210, '图：家庭净资产预测（万元）');
   w.table({
     unit: '单位：万元',
     fontSize: 8,
