@@ -502,8 +502,11 @@ const retirementPlanSchema = z.strictObject({
   needReal: moneyString(),
   needNominal: moneyString(),
   pensionPv: moneyString(),
-  assetsAtRetirement: moneyString(),
-  gap: moneyString().describe('负数表示有盈余'),
+  goalsAfterRetirementPv: moneyString().describe('退休后到期的目标在退休时的现值'),
+  assetsAtRetirement: moneyString().describe('分年预测中退休前一年年末的金融资产与公积金'),
+  gap: moneyString().describe(
+    '退休时的缺口（名义）：需求 + 退休后目标 − 养老金现值 − 退休时资产；负数表示有盈余',
+  ),
   monthlySaving: moneyString().nullable(),
   returnBefore: rateString(),
   returnAfter: rateString(),
@@ -600,6 +603,105 @@ const findingSchema = z
 export type Finding = z.infer<typeof findingSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// 敏感性分析与压力测试, Monte Carlo
+
+const effectSchema = z
+  .strictObject({
+    endingWealthReal: moneyString().describe('规划期末净资产（今日价值）'),
+    endingWealthChange: moneyString(),
+    retirementGap: moneyString(),
+    retirementGapChange: moneyString(),
+    totalShortfall: moneyString().describe('各年无法支付的支出与目标合计（名义）'),
+    totalShortfallChange: moneyString(),
+    moneyRunsOutAge: z
+      .number()
+      .int()
+      .nullable()
+      .describe('生活支出首次无法支付时本人的年龄；null 为资金可支撑到规划期末'),
+    goals: z.array(z.strictObject({ goalId: z.string(), shortfall: moneyString(), change: moneyString() })),
+  })
+  .describe('一次重算的结果及其相对基本方案的变化');
+export type Effect = z.infer<typeof effectSchema>;
+
+const monteCarloSchema = z.strictObject({
+  trials: z.number().int(),
+  seed: z.number().int(),
+  model: z.string(),
+  failureDefinition: z.string(),
+  successAll: rateString(),
+  successAllCount: z.number().int(),
+  mandatorySuccessRate: rateString(),
+  goals: z.array(
+    z.strictObject({
+      goalId: z.string(),
+      successRate: rateString(),
+      successCount: z.number().int(),
+      averageShortfall: moneyString(),
+    }),
+  ),
+  depletion: z.strictObject({
+    lastsToEndRate: rateString(),
+    medianAge: z.number().int().nullable(),
+    p10Age: z.number().int().nullable(),
+    p90Age: z.number().int().nullable(),
+  }),
+  averageShortfall: moneyString(),
+  percentiles: z.array(
+    z.strictObject({
+      year: year(),
+      p10: moneyString(),
+      p50: moneyString(),
+      p90: moneyString(),
+      p10Real: moneyString(),
+      p50Real: moneyString(),
+      p90Real: moneyString(),
+    }),
+  ),
+});
+export type MonteCarloSummary = z.infer<typeof monteCarloSchema>;
+
+const riskSchema = z
+  .strictObject({
+    base: effectSchema,
+    sensitivity: z.array(
+      z.strictObject({
+        code: z.string(),
+        parameter: z.enum(['return', 'inflation', 'incomeGrowth', 'retirementAge', 'spending']),
+        delta: z.string(),
+        effect: effectSchema,
+      }),
+    ),
+    stress: z.array(
+      z.strictObject({
+        code: z.enum([
+          'market_crash_before_retirement',
+          'income_loss_12_months',
+          'critical_illness',
+          'death_of_main_earner',
+          'lpr_up_150bp',
+          'inflation_5pct_5y',
+        ]),
+        data: findingDataSchema,
+        effect: effectSchema,
+        additionalCoverNeeded: moneyString().nullable(),
+      }),
+    ),
+    monteCarlo: monteCarloSchema,
+    candidates: z.array(
+      z.strictObject({
+        code: z.enum(['save_more', 'spend_less', 'retire_later', 'lower_risk_allocation']),
+        data: findingDataSchema,
+        successAll: rateString(),
+        successGain: rateString(),
+        effect: effectSchema,
+      }),
+    ),
+    bestChange: z.enum(['save_more', 'spend_less', 'retire_later', 'lower_risk_allocation']).nullable(),
+  })
+  .describe('敏感性分析、压力测试与蒙特卡洛模拟');
+export type RiskResults = z.infer<typeof riskSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The Plan
 
 export const planSchema = z
@@ -627,6 +729,7 @@ export const planSchema = z
     goals: z.array(goalResultSchema),
     planning: planningModulesSchema,
     actions: z.array(actionSchema),
+    risk: riskSchema,
     findings: z.array(findingSchema),
   })
   .describe('finplan 规划数据（Plan）');

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Dec, ONE, ZERO, roundFen, sum, toMoneyString, toRateString } from '../domain/money.js';
 import { monthIndex } from '../domain/month.js';
+import type { RiskLevel } from '../domain/codes.js';
 import type { Profile } from '../domain/profile.js';
 import { resolveAssumptions, type Assumptions } from './assumptions.js';
 import { buildBalanceSheet } from './balance-sheet.js';
@@ -19,6 +20,7 @@ import {
   type Finding,
   type GoalResult,
   type PlanningModules,
+  type RiskResults,
   type Plan,
   type ProjectionYear,
   type RatioResult,
@@ -30,7 +32,16 @@ import {
   sumIncomes,
   type IncomeSetup,
 } from './projection/income.js';
-import { LEDGER_CONVENTIONS, runLedger, premiumsForPeriod, type LedgerYear } from './projection/ledger.js';
+import {
+  LEDGER_CONVENTIONS,
+  computeFlows,
+  premiumsForPeriod,
+  runPool,
+  type LedgerSetup,
+  type LedgerYear,
+  type PoolSetup,
+  type YearFlows,
+} from './projection/ledger.js';
 import { lpr5y, loanTotals, scheduleLoan, type LoanSchedule, type LoanSpec } from './projection/loans.js';
 import { firstTwelveMonths, monthsIn, type Period } from './projection/period.js';
 import { BASE_SCENARIO, scenarioRates, type Scenario, type ScenarioRates } from './projection/scenario.js';
@@ -39,13 +50,14 @@ import { EMERGENCY_FUND_RULE, MODEL_ALLOCATIONS, RATIO_REFERENCES } from './rule
 import { RULE_SET_DATE, RULE_SET_ID, rulesAt } from './rules/ruleset.js';
 import { cityCodeOf } from './rules/social-insurance.js';
 import { ENGINE_VERSION } from './version.js';
+import { analyseRisk, type RiskAnalysis, type RiskOptions } from './risk/analysis.js';
 import { planActions } from './planning/actions.js';
 import { planEducation } from './planning/education.js';
 import { goalResults } from './planning/goals.js';
 import { planHousing } from './planning/housing.js';
 import { planInsurance } from './planning/insurance.js';
 import { planInvestment } from './planning/investment.js';
-import { goalsPvBefore, planOtherGoals } from './planning/other-goals.js';
+import { planOtherGoals } from './planning/other-goals.js';
 import { planRetirement } from './planning/retirement.js';
 import { planTax } from './planning/tax.js';
 import { clientTierOf } from './rules/assumptions.js';
@@ -54,6 +66,8 @@ import type { MemberIncome } from './projection/income.js';
 export interface BuildPlanOptions {
   /** A scenario for sensitivity and stress reruns; the base plan uses none. */
   scenario?: Partial<Scenario>;
+  /** Monte Carlo seed and trials (defaults: DEFAULT_SEED, 10,000 trials). */
+  risk?: RiskOptions;
 }
 
 /** Everything one run of the engine computes, before it is turned into plain JSON. */
@@ -68,6 +82,9 @@ export interface EngineRun {
   incomeSetup: IncomeSetup;
   spendingSetup: SpendingSetup;
   ledger: LedgerYear[];
+  /** The ledger's pool-independent flows, reused by reruns that change only returns. */
+  flows: YearFlows[];
+  pool: PoolSetup;
   pensions: Map<string, PensionEstimate>;
   findings: Finding[];
 }
@@ -227,13 +244,17 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   };
 
   // --- the ledger ----------------------------------------------------------------------------------
-  const model = MODEL_ALLOCATIONS.value[h.riskLevel];
   const essentialMonthly = firstYearEssentialMonthly(profile, h, a, rates, scenario, spendingSetup);
   const unstable = h.members.some((f) => f.isAdult && f.member.incomeStability === 'unstable');
   const reserveMonths = unstable
     ? EMERGENCY_FUND_RULE.value.unstableMonths.max
     : EMERGENCY_FUND_RULE.value.stableMonths.max;
-  const ledger = runLedger({
+  // The emergency reserve is set from today's essential spending, before any scenario changes it.
+  const baseEssential =
+    scenarioOverrides.spendingFactor !== undefined || scenarioOverrides.discretionaryFactor !== undefined
+      ? firstYearEssentialMonthly(profile, h, a, rates, BASE_SCENARIO, spendingSetup)
+      : essentialMonthly;
+  const setup: LedgerSetup = {
     profile,
     h,
     a,
@@ -243,9 +264,18 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     loans,
     incomeSetup,
     spendingSetup,
-    targetWeights: { cash: new Dec(model.cash), bond: new Dec(model.bond), equity: new Dec(model.equity) },
-    emergencyReserveToday: essentialMonthly.times(reserveMonths),
-  });
+    targetWeights: weightsOf(h.riskLevel),
+    emergencyReserveToday: baseEssential.times(reserveMonths),
+  };
+  const { flows, poolOpening } = computeFlows(setup);
+  const pool: PoolSetup = {
+    opening: poolOpening,
+    returnOf: (cls, year) => rates.returnOf(cls, year),
+    allocation: scenario.allocation,
+    targetWeights: setup.targetWeights,
+    emergencyReserveToday: setup.emergencyReserveToday,
+  };
+  const ledger = runPool(flows, pool);
 
   if (
     !cityCode &&
@@ -270,9 +300,38 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     incomeSetup,
     spendingSetup,
     ledger,
+    flows,
+    pool,
     pensions: pensionAtRetirement,
     findings,
   };
+}
+
+/** The model allocation's weights for a risk level (cash, bond, equity). */
+export function weightsOf(level: RiskLevel): PoolSetup['targetWeights'] {
+  const m = MODEL_ALLOCATIONS.value[level];
+  return { cash: new Dec(m.cash), bond: new Dec(m.bond), equity: new Dec(m.equity) };
+}
+
+/**
+ * Rerun only the investment pool of a run under a scenario that changes returns or the allocation
+ * (a market crash, a return shift, another model allocation): incomes, spending, loans and goals
+ * are unchanged, so their flows are reused.
+ */
+export function rerunPool(
+  base: EngineRun,
+  overrides: Pick<Partial<Scenario>, 'returnShift' | 'returnOverrides' | 'allocation'>,
+  targetWeights: PoolSetup['targetWeights'] = base.pool.targetWeights,
+): EngineRun {
+  const scenario: Scenario = { ...base.scenario, ...overrides };
+  const rates = scenarioRates(base.assumptions, scenario, base.h.firstYear, base.h.lastYear);
+  const pool: PoolSetup = {
+    ...base.pool,
+    returnOf: (cls, year) => rates.returnOf(cls, year),
+    allocation: scenario.allocation,
+    targetWeights,
+  };
+  return { ...base, scenario, rates, pool, ledger: runPool(base.flows, pool) };
 }
 
 function firstYearEssentialMonthly(
@@ -393,6 +452,7 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   const emergency = buildEmergencyFund(run, cashFlow);
   const ratios = buildRatios(run, balanceSheet.totals, cashFlow);
   const planning = planModules(run, cashFlow, incomes, emergency);
+  const risk = analyseRisk(profile, run, options.risk);
   const goals = planning.goals;
   const financial = new Dec(balanceSheet.totals.financialAssets);
   const tier = clientTierOf(financial);
@@ -447,7 +507,8 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
     goals,
     planning: planning.modules,
     actions: planActions(h.valuationMonth, planning.modules),
-    findings: [...run.findings, ...planningFindings(planning.modules, goals)],
+    risk: riskToPlan(risk),
+    findings: [...run.findings, ...planningFindings(planning.modules, goals), ...risk.findings],
   };
 }
 
@@ -678,13 +739,7 @@ function planModules(
   );
   const housing = planHousing(run, new Dec(emergency.liquid), new Dec(emergency.targetMax));
   const marginal = new Map(incomes.map((i) => [i.memberId, i.marginalRate]));
-  const self = run.h.self;
-  const retirementYear =
-    self.retirement && !self.retirement.alreadyRetired && self.retirementIndex !== null
-      ? Math.floor(self.retirementIndex / 12)
-      : null;
-  const before = new Dec(MODEL_ALLOCATIONS.value[run.h.riskLevel].expectedReturn);
-  const retirement = planRetirement(run, run.pensions, marginal, goalsPvBefore(run, retirementYear, before));
+  const retirement = planRetirement(run, run.pensions, marginal);
   const investment = planInvestment(run, new Dec(emergency.targetMax));
   const tax = planTax(run, incomes);
   const otherGoals = planOtherGoals(run);
@@ -801,6 +856,55 @@ function planningFindings(m: PlanningModules, goals: GoalResult[]): Finding[] {
         data: { goalId: p.goalId, paymentToIncome: p.paymentToIncome, affordablePrice: p.affordablePrice },
       });
   return out;
+}
+
+/** Plain JSON for the risk results: the Monte Carlo's float figures to whole 元 and 4-place rates. */
+function riskToPlan(r: RiskAnalysis): RiskResults {
+  const yuan = (x: number) => toMoneyString(new Dec(Math.round(x)));
+  const rate = (x: number) => toRateString(new Dec(x), 4);
+  const mc = r.monteCarlo;
+  return {
+    base: r.base,
+    sensitivity: r.sensitivity,
+    stress: r.stress,
+    monteCarlo: {
+      trials: mc.trials,
+      seed: mc.seed,
+      model: mc.model,
+      failureDefinition: mc.failureDefinition,
+      successAll: rate(mc.successAll),
+      successAllCount: mc.successAllCount,
+      mandatorySuccessRate: rate(mc.mandatorySuccessRate),
+      goals: mc.goals.map((g) => ({
+        goalId: g.goalId,
+        successRate: rate(g.successRate),
+        successCount: g.successCount,
+        averageShortfall: yuan(g.averageShortfall),
+      })),
+      depletion: {
+        lastsToEndRate: rate(mc.depletion.lastsToEndRate),
+        medianAge: mc.depletion.medianAge,
+        p10Age: mc.depletion.p10Age,
+        p90Age: mc.depletion.p90Age,
+      },
+      averageShortfall: yuan(mc.averageShortfall),
+      percentiles: mc.percentiles.map((p) => ({
+        year: p.year,
+        p10: yuan(p.p10),
+        p50: yuan(p.p50),
+        p90: yuan(p.p90),
+        p10Real: yuan(p.p10Real),
+        p50Real: yuan(p.p50Real),
+        p90Real: yuan(p.p90Real),
+      })),
+    },
+    candidates: r.candidates.map((c) => ({
+      ...c,
+      successAll: rate(c.successAll),
+      successGain: rate(c.successGain),
+    })),
+    bestChange: r.bestChange,
+  };
 }
 
 /** sha256 of the profile's canonical JSON (keys sorted), so equal inputs hash equally. */

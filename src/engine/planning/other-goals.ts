@@ -31,14 +31,3 @@ export function planOtherGoals(run: EngineRun): OtherGoalsPlan {
     });
   return { goals };
 }
-
-/** Present value today of the goals paid before a year, at a rate (for the retirement estimate). */
-export function goalsPvBefore(run: EngineRun, beforeYear: number | null, rate: Dec): Dec {
-  if (beforeYear === null) return ZERO;
-  let pv = ZERO;
-  for (const g of run.goals)
-    for (const c of g.costs)
-      if (c.year < beforeYear)
-        pv = pv.plus(c.amount.div(ONE.plus(rate).pow(Math.max(0, c.year - run.h.firstYear))));
-  return pv;
-}

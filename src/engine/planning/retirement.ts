@@ -4,8 +4,10 @@
  *   in today's money (it already applies the retirement-spending ratio or the stated budget);
  * - pension: the ledger's pension income in that year, per month (every member's basic pension,
  *   estimated by the pension calculator or as stated for those already retired);
- * - assets: today's financial assets less what the goals due before retirement will take (their
- *   present value at the recommended return);
+ * - assets: what the ledger holds at the end of the year before retirement (financial assets and
+ *   the 公积金 balance withdrawn at retirement), after every goal and setback on the way — so a
+ *   market fall or a lost year of income shows up in the gap;
+ * - goals due after retirement (travel, care) are added to the need at their value at retirement;
  * - returns: the recommended mix before retirement, the C2 稳健 model after (retirement money is
  *   drawn every year and cannot ride out long falls).
  * The gap is the real-rate need less the pension's and the assets' values at retirement; the monthly
@@ -15,18 +17,15 @@
  */
 import { Dec, ONE, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { retirementNeed } from '../calculators/retirement.js';
+import { monthlySavingFor } from '../calculators/education.js';
 import type { EngineRun, PensionEstimate } from '../plan.js';
 import type { MemberRetirementPlan, RetirementPlan } from '../plan-types.js';
 import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
 import { rulesAt } from '../rules/ruleset.js';
 
-export function planRetirement(
-  run: EngineRun,
-  pensions: Map<string, PensionEstimate>,
-  marginalRates: Map<string, Dec>,
-  goalsBeforeRetirementPv: Dec,
-): RetirementPlan {
-  const { h, ledger } = run;
+/** The retirement calculator's answer for a run (base plan or a scenario rerun). */
+export function retirementCore(run: EngineRun) {
+  const { h, ledger, scenario } = run;
   const self = h.self;
   const retired = !self.retirement || self.retirement.alreadyRetired;
   const retirementYear = retired ? null : Math.floor((self.retirementIndex ?? h.valuationIndex) / 12);
@@ -40,34 +39,88 @@ export function planRetirement(
   const monthlyPensionAtStart = firstFull
     ? firstFull.pensionIncome.times(scale).div(12).div(ONE.plus(run.assumptions.pensionGrowth))
     : ZERO;
-  const financial = sum(
-    run.profile.assets
-      .filter((a) =>
-        [
-          'cash',
-          'money_market',
-          'time_deposit',
-          'bond',
-          'equity',
-          'private_pension',
-          'enterprise_annuity',
-        ].includes(a.type),
-      )
-      .map((a) => a.value),
+  // The scenario's return and inflation shifts apply to the calculator's rates as to the ledger's.
+  const returnBefore = new Dec(MODEL_ALLOCATIONS.value[h.riskLevel].expectedReturn).plus(
+    scenario.returnShift,
   );
-  const returnBefore = new Dec(MODEL_ALLOCATIONS.value[h.riskLevel].expectedReturn);
-  const returnAfter = new Dec(MODEL_ALLOCATIONS.value.C2.expectedReturn);
+  const returnAfter = new Dec(MODEL_ALLOCATIONS.value.C2.expectedReturn).plus(scenario.returnShift);
   const r = retirementNeed({
     annualSpendingToday: spendingToday,
     yearsToRetirement,
     yearsInRetirement,
-    inflation: run.assumptions.inflation,
+    inflation: run.assumptions.inflation.plus(scenario.inflationShift),
     returnBefore,
     returnAfter,
     monthlyPensionAtRetirement: monthlyPensionAtStart,
     pensionGrowth: run.assumptions.pensionGrowth,
-    currentAssets: Dec.max(ZERO, financial.minus(goalsBeforeRetirementPv)),
+    currentAssets: ZERO,
   });
+  // What the household brings into retirement is what the ledger has left at the end of the year
+  // before — after every goal, loan and setback on the way — with the 公积金 balance that is
+  // withdrawn at retirement; a retired household brings today's balances.
+  const startYear = retirementYear ?? h.firstYear;
+  const before = ledger.find((y) => y.period.year === startYear - 1);
+  const assetsAtRetirement = before
+    ? before.financialAssets.plus(before.housingFundBalance)
+    : sum(
+        run.profile.assets
+          .filter((a) =>
+            [
+              'cash',
+              'money_market',
+              'time_deposit',
+              'bond',
+              'equity',
+              'private_pension',
+              'enterprise_annuity',
+              'housing_fund',
+            ].includes(a.type),
+          )
+          .map((a) => a.value),
+      );
+  // Goals due from retirement on are funded from the same money: their value at retirement.
+  let goalsAfterPv = ZERO;
+  for (const g of run.goals)
+    for (const c of g.costs)
+      if (c.year >= startYear)
+        goalsAfterPv = goalsAfterPv.plus(c.amount.div(ONE.plus(returnAfter).pow(c.year - startYear)));
+  const gap = r.needReal.plus(goalsAfterPv).minus(r.pensionPv).minus(assetsAtRetirement);
+  const monthlySaving =
+    gap.gt(0) && yearsToRetirement > 0
+      ? (monthlySavingFor(gap, returnBefore, yearsToRetirement * 12) ?? null)
+      : null;
+  return {
+    r,
+    gap,
+    monthlySaving,
+    assetsAtRetirement,
+    goalsAfterPv,
+    retirementYear,
+    yearsInRetirement,
+    spendingToday,
+    returnBefore,
+    returnAfter,
+  };
+}
+
+export function planRetirement(
+  run: EngineRun,
+  pensions: Map<string, PensionEstimate>,
+  marginalRates: Map<string, Dec>,
+): RetirementPlan {
+  const { h, ledger } = run;
+  const {
+    r,
+    gap,
+    monthlySaving,
+    assetsAtRetirement,
+    goalsAfterPv,
+    retirementYear,
+    yearsInRetirement,
+    spendingToday,
+    returnBefore,
+    returnAfter,
+  } = retirementCore(run);
   const shortYear = ledger.find((y) => y.livingShortfall.gt(0));
 
   const members: MemberRetirementPlan[] = [];
@@ -100,9 +153,10 @@ export function planRetirement(
     needReal: toMoneyString(r.needReal),
     needNominal: toMoneyString(r.needNominal),
     pensionPv: toMoneyString(r.pensionPv),
-    assetsAtRetirement: toMoneyString(r.assetsAtRetirement),
-    gap: toMoneyString(r.gap),
-    monthlySaving: r.monthlySaving && r.monthlySaving.gt(0) ? toMoneyString(r.monthlySaving) : null,
+    goalsAfterRetirementPv: toMoneyString(goalsAfterPv),
+    assetsAtRetirement: toMoneyString(assetsAtRetirement),
+    gap: toMoneyString(gap),
+    monthlySaving: monthlySaving && monthlySaving.gt(0) ? toMoneyString(monthlySaving) : null,
     returnBefore: toRateString(returnBefore),
     returnAfter: toRateString(returnAfter),
     members,

@@ -26,7 +26,12 @@ import { memberIncomeForPeriod, sumIncomes, type IncomeSetup, type MemberIncome 
 import { balanceAfter, loanTotals, type LoanSchedule } from './loans.js';
 import { monthsIn, yearPeriod, type Period } from './period.js';
 import type { FinancialClass, Scenario, ScenarioRates } from './scenario.js';
-import { retirementBudgetForPeriod, spendingForPeriod, type SpendingSetup } from './spending.js';
+import {
+  retirementBudgetForPeriod,
+  spendingForPeriod,
+  type SpendingLineAmount,
+  type SpendingSetup,
+} from './spending.js';
 import type { ScheduledGoal } from './goals.js';
 import { ASSET_CLASS_OF } from '../balance-sheet.js';
 
@@ -53,6 +58,8 @@ export interface Flow {
 export interface GoalPayment {
   goalId: string;
   cost: Dec;
+  /** Paid from the 公积金 account (a home's down payment), not from the pool. */
+  fromHousingFund: Dec;
   paid: Dec;
   short: Dec;
 }
@@ -132,10 +139,51 @@ interface Property {
   annualIncomeToday: Dec;
 }
 
-export function runLedger(s: LedgerSetup): LedgerYear[] {
+/**
+ * Everything in a year that does not depend on the investment pool: incomes, taxes, spending,
+ * loans, premiums, goal costs, and the 公积金, pension, property and other accounts. Scenarios that
+ * change only returns or the allocation reuse these flows and rerun the pool alone (runPool).
+ */
+export interface YearFlows {
+  period: Period;
+  priceIndex: Dec;
+  ages: Record<string, number>;
+  incomes: MemberIncome[];
+  inc: ReturnType<typeof sumIncomes>;
+  rentalIncome: Dec;
+  /** Money into the pool from other accounts (pension accounts, 公积金 at retirement). */
+  toCash: Dec;
+  lifeCover: Dec;
+  privatePensionIn: Dec;
+  livingSpending: Dec;
+  essentialSpending: Dec;
+  debtService: Dec;
+  interestPaid: Dec;
+  premiums: Dec;
+  extraSpending: Dec;
+  /** Goal costs due this year in payment order, with what the 公积金 pays towards each. */
+  goals: { goalId: string; cost: Dec; fromHousingFund: Dec }[];
+  accounts: Record<string, Flow>;
+  housingFundBalance: Dec;
+  pensionAccounts: Dec;
+  realEstate: Dec;
+  otherAssets: Dec;
+  liabilities: Dec;
+}
+
+export interface PoolSetup {
+  /** Opening balances of the pool in the valuation month. */
+  opening: Record<PoolAccount, Dec>;
+  returnOf: (cls: PoolAccount, year: number) => Dec;
+  allocation: 'recommended' | 'current';
+  targetWeights: Record<'cash' | 'bond' | 'equity', Dec>;
+  emergencyReserveToday: Dec;
+}
+
+export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening: Record<PoolAccount, Dec> } {
   const { profile, h, a, scenario, rates } = s;
   // --- opening balances ------------------------------------------------------------------------
-  const pool: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
+  const poolOpening: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
   const pensionAccounts: PensionAccount[] = [];
   const properties: Property[] = [];
   let housingFund = ZERO;
@@ -144,7 +192,7 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
     const value = dec(asset.value);
     const cls = ASSET_CLASS_OF[asset.type];
     if (cls === 'cash' || cls === 'deposit' || cls === 'bond' || cls === 'equity')
-      pool[cls] = pool[cls].plus(value);
+      poolOpening[cls] = poolOpening[cls].plus(value);
     else if (cls === 'pensionAccount')
       pensionAccounts.push({
         ownerId: asset.ownerId,
@@ -160,15 +208,43 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       });
     else otherAssets = otherAssets.plus(value);
   }
-  const initialWeights = poolWeights(pool);
   const homeGoals = s.goals.filter((g) => g.home);
+  const retireYearOf = (ownerId: string | undefined) => {
+    const owner = ownerId ? h.byId.get(ownerId) : h.self;
+    const index = owner?.retirementIndex;
+    return Math.max(
+      index !== null && index !== undefined ? Math.floor(index / 12) : h.firstYear,
+      h.firstYear,
+    );
+  };
+  const selfRetireYear = h.self.retirementIndex !== null ? Math.floor(h.self.retirementIndex / 12) : null;
 
-  const years: LedgerYear[] = [];
+  // Reruns of one profile (sensitivity, stress tests) repeat most of a year's incomes or spending:
+  // both are cached per profile under a key of exactly the scenario fields they depend on.
+  const caches = cachesFor(profile);
+  const incomeCache = caches.income;
+  const spendingCache = caches.spending;
+  const incomeKey = scenarioKey(scenario, [
+    'incomeGrowthShift',
+    'retirementShiftMonths',
+    'incomeCuts',
+    'death',
+    'inflationShift',
+  ]);
+  const spendingKey = scenarioKey(scenario, [
+    'spendingFactor',
+    'discretionaryFactor',
+    'inflationShift',
+    'inflationOverrides',
+    'retirementShiftMonths',
+  ]);
+
+  const flows: YearFlows[] = [];
   for (let year = h.firstYear; year <= h.lastYear; year++) {
     const p = yearPeriod(year, h.firstYear, h.valuationIndex);
-    const months = dec(p.months);
-    const frac = months.div(12);
+    const frac = dec(p.months).div(12);
     const priceIndex = rates.inflationIndex.at(year);
+    const accounts: Record<string, Flow> = {};
     // Existing loans open at their stated balance; a loan taken during the year is new borrowing.
     const openingLiabilities = sum(
       s.loans.map((l) =>
@@ -180,10 +256,7 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       ),
     );
 
-    // 2. returns -------------------------------------------------------------------------------
-    const poolReturn: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
-    for (const cls of POOL)
-      poolReturn[cls] = roundFen(pool[cls].times(rates.returnOf(cls, year)).times(frac));
+    // Returns on the non-pool accounts.
     const hfReturn = roundFen(housingFund.times(a.returns.housingFund).times(frac));
     const paReturns = pensionAccounts.map((x) =>
       roundFen(x.balance.times(a.returns.pensionAccount).times(frac)),
@@ -191,10 +264,14 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
     const propReturns = properties.map((x) => roundFen(x.value.times(a.returns.realEstate).times(frac)));
     const otherReturn = roundFen(otherAssets.times(a.returns.other).times(frac));
 
-    // 3. incomes ----------------------------------------------------------------------------------
+    // Incomes.
     const incomes = h.members
       .filter((f) => f.isAdult)
-      .map((f) => memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, s.incomeSetup));
+      .map((f) =>
+        memo(incomeCache, `${incomeKey}|${f.member.id}|${year}`, () =>
+          memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, s.incomeSetup),
+        ),
+      );
     const inc = sumIncomes(incomes);
     const rentalIncome = roundFen(
       sum(properties.map((x) => x.annualIncomeToday))
@@ -202,23 +279,15 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
         .times(frac),
     );
 
-    // 4. transfers --------------------------------------------------------------------------------
+    // Transfers: pension accounts pay out in their owner's retirement year (个人养老金 less its tax).
     let toCash = ZERO;
     let pensionAccountOut = ZERO;
-    let pensionWithdrawalTax = ZERO;
     pensionAccounts.forEach((x, i) => {
-      const owner = x.ownerId ? h.byId.get(x.ownerId) : h.self;
-      const retireYear =
-        owner?.retirementIndex !== null && owner?.retirementIndex !== undefined
-          ? Math.floor(owner.retirementIndex / 12)
-          : h.firstYear;
-      if (year === Math.max(retireYear, h.firstYear)) {
-        const amount = x.balance.plus(paReturns[i] ?? ZERO);
-        const tax = x.privatePension ? roundFen(amount.times(privatePensionWithdrawalRate(p))) : ZERO;
-        pensionAccountOut = pensionAccountOut.plus(amount);
-        pensionWithdrawalTax = pensionWithdrawalTax.plus(tax);
-        toCash = toCash.plus(amount.minus(tax));
-      }
+      if (year !== retireYearOf(x.ownerId)) return;
+      const amount = x.balance.plus(paReturns[i] ?? ZERO);
+      const tax = x.privatePension ? roundFen(amount.times(privatePensionWithdrawalRate(p))) : ZERO;
+      pensionAccountOut = pensionAccountOut.plus(amount);
+      toCash = toCash.plus(amount.minus(tax));
     });
     // The 公积金 balance pays towards a home's down payment first, and is withdrawn when the self retires.
     let hfAvailable = housingFund.plus(hfReturn).plus(inc.housingFund).plus(inc.housingFundEmployer);
@@ -230,113 +299,52 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       hfAvailable = hfAvailable.minus(use);
     }
     let hfOut = sum([...hfForHome.values()]);
-    const selfRetireYear = h.self.retirementIndex !== null ? Math.floor(h.self.retirementIndex / 12) : null;
     if (selfRetireYear !== null && year === Math.max(selfRetireYear, h.firstYear) && hfAvailable.gt(0)) {
       hfOut = hfOut.plus(hfAvailable);
       toCash = toCash.plus(hfAvailable);
-      hfAvailable = ZERO;
     }
-    let lifeCover = ZERO;
-    if (scenario.death && scenario.death.year === year)
-      lifeCover = lifeCoverPayout(profile, scenario.death.memberId, h, year);
+    // Insurance paid out in a stress scenario: life cover on a death, a lump sum on an illness.
+    const lifeCover = (
+      scenario.death && scenario.death.year === year
+        ? lifeCoverPayout(profile, scenario.death.memberId, h, year)
+        : ZERO
+    ).plus(sum(scenario.extraIncome.filter((x) => x.year === year).map((x) => roundFen(x.amount))));
 
-    // 5. outflows ---------------------------------------------------------------------------------
-    const spending = spendingForPeriod(profile, p, a, rates, scenario, s.spendingSetup);
+    // Outflows due.
+    const spending = memo(spendingCache, `${spendingKey}|${year}`, () =>
+      spendingForPeriod(profile, p, a, rates, scenario, s.spendingSetup),
+    );
     const budget = roundFen(retirementBudgetForPeriod(p, rates, scenario, s.spendingSetup));
     const livingSpending = sum(spending.map((x) => roundFen(x.amount))).plus(budget);
     const essentialSpending = sum(spending.filter((x) => x.essential).map((x) => roundFen(x.amount))).plus(
       budget,
     );
     const loanRows = s.loans.map((l) => loanTotals(l, p.startIndex, p.endIndex));
-    const debtService = sum(loanRows.map((r) => r.payment));
-    const interestPaid = sum(loanRows.map((r) => r.interest));
-    const principalRepaid = sum(loanRows.map((r) => r.principal));
     const premiums = roundFen(premiumsForPeriod(profile, p, h, scenario, a, rates));
     const extraSpending = roundFen(
       sum(scenario.extraSpending.filter((x) => x.year === year).map((x) => x.amount)),
     );
+    const goals: YearFlows['goals'] = [];
+    for (const g of s.goals)
+      for (const c of g.costs)
+        if (c.year === year)
+          goals.push({
+            goalId: g.id,
+            cost: roundFen(c.amount),
+            fromHousingFund: hfForHome.get(g.id) ?? ZERO,
+          });
 
-    const poolOpening = sum(POOL.map((c) => pool[c]));
-    const poolReturnTotal = sum(POOL.map((c) => poolReturn[c]));
-    const inflows = inc.net.plus(rentalIncome).plus(toCash).plus(lifeCover);
-    const privatePensionIn = inc.privatePension;
-    let available = poolOpening.plus(poolReturnTotal).plus(inflows).minus(privatePensionIn);
-    const mandatory = livingSpending.plus(debtService).plus(premiums).plus(extraSpending);
-    let livingShortfall = ZERO;
-    let mandatoryPaid = mandatory;
-    if (available.lt(mandatory)) {
-      livingShortfall = mandatory.minus(Dec.max(ZERO, available));
-      mandatoryPaid = Dec.max(ZERO, available);
-      available = ZERO;
-    } else available = available.minus(mandatory);
-
-    const goalPayments: GoalPayment[] = [];
-    let goalPaidFromPool = ZERO;
-    for (const g of s.goals) {
-      for (const c of g.costs) {
-        if (c.year !== year) continue;
-        const cost = roundFen(c.amount);
-        const fromHf = hfForHome.get(g.id) ?? ZERO;
-        const fromPool = Dec.min(cost.minus(fromHf), available);
-        available = available.minus(fromPool);
-        goalPaidFromPool = goalPaidFromPool.plus(fromPool);
-        goalPayments.push({
-          goalId: g.id,
-          cost,
-          paid: fromHf.plus(fromPool),
-          short: cost.minus(fromHf).minus(fromPool),
-        });
-      }
-    }
-    const goalCosts = sum(goalPayments.map((x) => x.cost));
-    const goalPaid = sum(goalPayments.map((x) => x.paid));
-
-    // 6. rebalance the pool ---------------------------------------------------------------------------
-    const poolClosingTotal = available;
-    const target = rebalance(
-      poolClosingTotal,
-      scenario.allocation === 'current' ? null : s,
-      initialWeights,
-      priceIndex,
-    );
-    const accounts: Record<string, Flow> = {};
-    for (const cls of POOL) {
-      const closing = target[cls];
-      const base = pool[cls].plus(poolReturn[cls]);
-      const external =
-        cls === 'cash' ? inflows.minus(privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool) : ZERO;
-      const transfer = closing.minus(base).minus(external);
-      const inflowTotal = poolReturn[cls].isNeg() ? ZERO : poolReturn[cls];
-      const outflowTotal = poolReturn[cls].isNeg() ? poolReturn[cls].neg() : ZERO;
-      const extIn = external.isNeg() ? ZERO : external;
-      const extOut = external.isNeg() ? external.neg() : ZERO;
-      const trIn = transfer.isNeg() ? ZERO : transfer;
-      const trOut = transfer.isNeg() ? transfer.neg() : ZERO;
-      accounts[cls] = {
-        opening: pool[cls],
-        inflows: inflowTotal.plus(extIn).plus(trIn),
-        outflows: outflowTotal.plus(extOut).plus(trOut),
-        closing,
-      };
-      pool[cls] = closing;
-    }
-
-    // Other accounts.
-    const hfClosing = housingFund
-      .plus(hfReturn)
-      .plus(inc.housingFund)
-      .plus(inc.housingFundEmployer)
-      .minus(hfOut);
+    // The accounts outside the pool.
     accounts.housingFund = flow(
       housingFund,
       hfReturn.plus(inc.housingFund).plus(inc.housingFundEmployer),
       hfOut,
     );
-    housingFund = hfClosing;
+    housingFund = accounts.housingFund.closing;
 
     const paOpening = sum(pensionAccounts.map((x) => x.balance));
-    const paIn = sum(paReturns).plus(privatePensionIn);
-    // Contributions go to the first private pension account of the contributor, else a new one.
+    const privatePensionIn = inc.privatePension;
+    // Contributions go to the contributor's private pension account (opened if need be).
     for (const m of incomes) {
       if (m.privatePensionContribution.isZero()) continue;
       let acct = pensionAccounts.find((x) => x.privatePension && x.ownerId === m.memberId);
@@ -348,14 +356,9 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       acct.balance = acct.balance.plus(m.privatePensionContribution);
     }
     pensionAccounts.forEach((x, i) => {
-      const owner = x.ownerId ? h.byId.get(x.ownerId) : h.self;
-      const retireYear =
-        owner?.retirementIndex !== null && owner?.retirementIndex !== undefined
-          ? Math.floor(owner.retirementIndex / 12)
-          : h.firstYear;
-      x.balance = year >= Math.max(retireYear, h.firstYear) ? ZERO : x.balance.plus(paReturns[i] ?? ZERO);
+      x.balance = year >= retireYearOf(x.ownerId) ? ZERO : x.balance.plus(paReturns[i] ?? ZERO);
     });
-    accounts.pensionAccounts = flow(paOpening, paIn, pensionAccountOut);
+    accounts.pensionAccounts = flow(paOpening, sum(paReturns).plus(privatePensionIn), pensionAccountOut);
 
     const reOpening = sum(properties.map((x) => x.value));
     properties.forEach((x, i) => (x.value = x.value.plus(propReturns[i] ?? ZERO)));
@@ -367,9 +370,8 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
       reIn = reIn.plus(price);
     }
     accounts.realEstate = flow(reOpening, reIn, ZERO);
-
     accounts.otherAssets = flow(otherAssets, otherReturn, ZERO);
-    otherAssets = otherAssets.plus(otherReturn);
+    otherAssets = accounts.otherAssets.closing;
 
     const newLoans = sum(
       s.loans
@@ -378,68 +380,174 @@ export function runLedger(s: LedgerSetup): LedgerYear[] {
         )
         .map((l) => l.spec.balance),
     );
-    const liabilitiesClosing = sum(s.loans.map((l) => balanceAfter(l, p.endIndex)));
-    accounts.liabilities = flow(openingLiabilities, newLoans, principalRepaid);
-    // Guard the identity: the schedule's balances are exact, so this only differs on a logic error.
-    if (!accounts.liabilities.closing.eq(liabilitiesClosing))
-      accounts.liabilities.closing = liabilitiesClosing;
-
-    const poolTotal = sum(POOL.map((c) => pool[c]));
-    const paTotal = sum(pensionAccounts.map((x) => x.balance));
-    const reTotal = sum(properties.map((x) => x.value));
-    const financialAssets = poolTotal.plus(paTotal);
-    const netWorth = financialAssets
-      .plus(housingFund)
-      .plus(reTotal)
-      .plus(otherAssets)
-      .minus(liabilitiesClosing);
+    const liabilities = sum(s.loans.map((l) => balanceAfter(l, p.endIndex)));
+    accounts.liabilities = flow(openingLiabilities, newLoans, sum(loanRows.map((r) => r.principal)));
+    // The schedule's balances are exact, so the identity holds; keep the schedule's figure regardless.
+    accounts.liabilities.closing = liabilities;
 
     const ages: Record<string, number> = {};
     for (const f of h.members) ages[f.member.id] = year - f.birthYear;
-
-    years.push({
+    flows.push({
       period: p,
-      ages,
       priceIndex,
+      ages,
       incomes,
-      grossIncome: inc.gross.plus(rentalIncome),
-      incomeTax: inc.tax,
-      socialInsurance: inc.socialInsurance,
-      housingFund: inc.housingFund,
-      netIncome: inc.net.plus(rentalIncome),
-      salaryAndBonus: inc.salary.plus(inc.bonus),
-      pensionIncome: inc.pension,
-      otherIncome: inc.otherNet,
+      inc,
       rentalIncome,
+      toCash,
+      lifeCover,
+      privatePensionIn,
       livingSpending,
       essentialSpending,
-      debtService,
-      interestPaid,
+      debtService: sum(loanRows.map((r) => r.payment)),
+      interestPaid: sum(loanRows.map((r) => r.interest)),
       premiums,
       extraSpending,
-      goalCosts,
-      goalPaid,
+      goals,
+      accounts,
+      housingFundBalance: housingFund,
+      pensionAccounts: sum(pensionAccounts.map((x) => x.balance)),
+      realEstate: sum(properties.map((x) => x.value)),
+      otherAssets,
+      liabilities,
+    });
+  }
+  return { flows, poolOpening };
+}
+
+/** The investment pool through the years: returns, paying what is due, the year-end rebalance. */
+export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
+  const pool: Record<PoolAccount, Dec> = { ...s.opening };
+  const initialWeights = poolWeights(pool);
+  const years: LedgerYear[] = [];
+  for (const f of flows) {
+    const p = f.period;
+    const frac = dec(p.months).div(12);
+    const poolReturn: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
+    for (const cls of POOL) poolReturn[cls] = roundFen(pool[cls].times(s.returnOf(cls, p.year)).times(frac));
+    const poolOpeningTotal = sum(POOL.map((c) => pool[c]));
+    const poolReturnTotal = sum(POOL.map((c) => poolReturn[c]));
+    const inflows = f.inc.net.plus(f.rentalIncome).plus(f.toCash).plus(f.lifeCover);
+    let available = poolOpeningTotal.plus(poolReturnTotal).plus(inflows).minus(f.privatePensionIn);
+    const mandatory = f.livingSpending.plus(f.debtService).plus(f.premiums).plus(f.extraSpending);
+    let livingShortfall = ZERO;
+    let mandatoryPaid = mandatory;
+    if (available.lt(mandatory)) {
+      livingShortfall = mandatory.minus(Dec.max(ZERO, available));
+      mandatoryPaid = Dec.max(ZERO, available);
+      available = ZERO;
+    } else available = available.minus(mandatory);
+
+    const goalPayments: GoalPayment[] = [];
+    let goalPaidFromPool = ZERO;
+    for (const g of f.goals) {
+      const fromPool = Dec.min(g.cost.minus(g.fromHousingFund), available);
+      available = available.minus(fromPool);
+      goalPaidFromPool = goalPaidFromPool.plus(fromPool);
+      goalPayments.push({
+        goalId: g.goalId,
+        cost: g.cost,
+        fromHousingFund: g.fromHousingFund,
+        paid: g.fromHousingFund.plus(fromPool),
+        short: g.cost.minus(g.fromHousingFund).minus(fromPool),
+      });
+    }
+
+    const target = rebalance(available, s.allocation === 'current' ? null : s, initialWeights, f.priceIndex);
+    const accounts: Record<string, Flow> = {};
+    const external = inflows.minus(f.privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool);
+    for (const cls of POOL) {
+      const closing = target[cls];
+      const ext = cls === 'cash' ? external : ZERO;
+      const transfer = closing.minus(pool[cls]).minus(poolReturn[cls]).minus(ext);
+      const parts = [poolReturn[cls], ext, transfer];
+      accounts[cls] = {
+        opening: pool[cls],
+        inflows: sum(parts.filter((x) => !x.isNeg())),
+        outflows: sum(parts.filter((x) => x.isNeg()).map((x) => x.neg())),
+        closing,
+      };
+      pool[cls] = closing;
+    }
+    Object.assign(accounts, f.accounts);
+
+    const financialAssets = sum(POOL.map((c) => pool[c])).plus(f.pensionAccounts);
+    const netWorth = financialAssets
+      .plus(f.housingFundBalance)
+      .plus(f.realEstate)
+      .plus(f.otherAssets)
+      .minus(f.liabilities);
+    years.push({
+      period: p,
+      ages: f.ages,
+      priceIndex: f.priceIndex,
+      incomes: f.incomes,
+      grossIncome: f.inc.gross.plus(f.rentalIncome),
+      incomeTax: f.inc.tax,
+      socialInsurance: f.inc.socialInsurance,
+      housingFund: f.inc.housingFund,
+      netIncome: f.inc.net.plus(f.rentalIncome),
+      salaryAndBonus: f.inc.salary.plus(f.inc.bonus),
+      pensionIncome: f.inc.pension,
+      otherIncome: f.inc.otherNet,
+      rentalIncome: f.rentalIncome,
+      livingSpending: f.livingSpending,
+      essentialSpending: f.essentialSpending,
+      debtService: f.debtService,
+      interestPaid: f.interestPaid,
+      premiums: f.premiums,
+      extraSpending: f.extraSpending,
+      goalCosts: sum(goalPayments.map((x) => x.cost)),
+      goalPaid: sum(goalPayments.map((x) => x.paid)),
       goalPayments,
       livingShortfall,
       // Income less what was paid out: internal transfers are not cash flow (they are in `accounts`).
-      netCashFlow: inflows.minus(toCash).minus(privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool),
-      transfersIn: toCash,
-      contributionsOut: privatePensionIn,
-      poolInflow: inflows.minus(privatePensionIn),
+      netCashFlow: external.minus(f.toCash),
+      transfersIn: f.toCash,
+      contributionsOut: f.privatePensionIn,
+      poolInflow: inflows.minus(f.privatePensionIn),
       mandatoryDue: mandatory,
       poolReturns: poolReturnTotal,
       accounts,
       pool: { ...pool },
       financialAssets,
-      housingFundBalance: housingFund,
-      pensionAccounts: paTotal,
-      realEstate: reTotal,
-      otherAssets,
-      liabilities: liabilitiesClosing,
+      housingFundBalance: f.housingFundBalance,
+      pensionAccounts: f.pensionAccounts,
+      realEstate: f.realEstate,
+      otherAssets: f.otherAssets,
+      liabilities: f.liabilities,
       netWorth,
     });
   }
   return years;
+}
+
+const profileCaches = new WeakMap<
+  Profile,
+  { income: Map<string, MemberIncome>; spending: Map<string, SpendingLineAmount[]> }
+>();
+
+function cachesFor(profile: Profile) {
+  let c = profileCaches.get(profile);
+  if (!c) profileCaches.set(profile, (c = { income: new Map(), spending: new Map() }));
+  // Bounded: a profile has at most a few dozen scenarios × a century of years.
+  if (c.income.size > 20_000) c.income.clear();
+  if (c.spending.size > 20_000) c.spending.clear();
+  return c;
+}
+
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = compute()));
+  return v;
+}
+
+/** A stable text key of the chosen scenario fields (Decimals by value, Maps as entry lists). */
+function scenarioKey(scenario: Scenario, fields: (keyof Scenario)[]): string {
+  return JSON.stringify(
+    fields.map((f) => scenario[f]),
+    (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v instanceof Dec ? v.toString() : v),
+  );
 }
 
 function flow(opening: Dec, inflows: Dec, outflows: Dec): Flow {
@@ -460,7 +568,7 @@ function poolWeights(pool: Record<PoolAccount, Dec>): Record<PoolAccount, Dec> {
 /** Split the pool's closing total into target balances that add up exactly (fen). */
 function rebalance(
   total: Dec,
-  s: LedgerSetup | null,
+  s: Pick<PoolSetup, 'emergencyReserveToday' | 'targetWeights'> | null,
   currentWeights: Record<PoolAccount, Dec>,
   priceIndex: Dec,
 ): Record<PoolAccount, Dec> {

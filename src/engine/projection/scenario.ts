@@ -19,6 +19,8 @@ export interface Scenario {
   retirementShiftMonths: number;
   /** Multiplies living spending. */
   spendingFactor: Dec;
+  /** Multiplies discretionary (non-essential) spending only: "save more" by cutting extras. */
+  discretionaryFactor: Dec;
   /** Returns by year that replace the assumption for a class (a crash and its recovery). */
   returnOverrides: ReadonlyMap<number, Partial<Record<FinancialClass, Dec>>>;
   /** General inflation by year that replaces the assumption (plus the shift). */
@@ -27,6 +29,8 @@ export interface Scenario {
   incomeCuts: readonly { memberId: string; fromIndex: number; months: number; factor: Dec }[];
   /** One-off extra spending (nominal) in a year, e.g. critical-illness treatment. */
   extraSpending: readonly { year: number; amount: Dec }[];
+  /** One-off extra money in (nominal), e.g. a critical-illness policy's lump sum. */
+  extraIncome: readonly { year: number; amount: Dec }[];
   /** A member dies at the start of a year: income stops, life cover pays out. */
   death: { memberId: string; year: number } | null;
   /** Added to the LPR for floating-rate loans from the given year's January repricing. */
@@ -41,10 +45,12 @@ export const BASE_SCENARIO: Scenario = {
   incomeGrowthShift: ZERO,
   retirementShiftMonths: 0,
   spendingFactor: ONE,
+  discretionaryFactor: ONE,
   returnOverrides: new Map(),
   inflationOverrides: new Map(),
   incomeCuts: [],
   extraSpending: [],
+  extraIncome: [],
   death: null,
   lprShift: null,
   allocation: 'recommended',

@@ -10,7 +10,7 @@
  *   that amount replaces living spending;
  * - the scenario's spending factor multiplies everything.
  */
-import { Dec, ZERO, compound, dec, roundFen } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, dec, roundFen } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile, Spending } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -84,7 +84,8 @@ export function spendingForPeriod(
     const amount = perMonth
       .times(before)
       .plus(perMonth.times(a.retirementSpendingRatio).times(after))
-      .times(scenario.spendingFactor);
+      .times(scenario.spendingFactor)
+      .times(s.essential ? ONE : scenario.discretionaryFactor);
     out.push({ index, essential: s.essential, amount });
   });
   return out;
