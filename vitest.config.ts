@@ -6,5 +6,7 @@ export default defineConfig({
     // PDF rendering and child-process tests take seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The CLI tests run dist/: compile it once before the workers start.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -29,6 +29,7 @@ import {
   RISK_LEVELS,
   SPENDING_CATEGORIES,
 } from '../domain/codes.js';
+import { ACTION_CODES, FINDING_CODES } from './findings.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -581,7 +582,7 @@ export type PlanningModules = z.infer<typeof planningModulesSchema>;
 const findingDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const actionSchema = z.strictObject({
-  code: z.string(),
+  code: z.enum(ACTION_CODES),
   module: z.enum([...planningModulesSchema.keyof().options, 'review']),
   due: yearMonth().describe('完成期限'),
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -594,7 +595,7 @@ export type Severity = z.infer<typeof severitySchema>;
 
 const findingSchema = z
   .strictObject({
-    code: z.string(),
+    code: z.enum(FINDING_CODES),
     module: z.enum([...planningModulesSchema.keyof().options, 'household']).optional(),
     severity: severitySchema,
     data: findingDataSchema,

@@ -1,19 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let built = false;
 
-/** Compile src/ to dist/ once per test run, so the CLI under test is the current code. */
+/** dist/ is compiled once by test/global-setup.ts; check it is there. */
 export function ensureBuilt(): void {
   if (built) return;
-  execFileSync(
-    process.execPath,
-    [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
   if (!existsSync(`${ROOT}dist/apps/cli/main.js`) || statSync(`${ROOT}dist/apps/cli/main.js`).size === 0)
-    throw new Error('build did not produce dist/apps/cli/main.js');
+    throw new Error('dist/apps/cli/main.js is missing: test/global-setup.ts should have built it');
   built = true;
 }
 

@@ -7,6 +7,13 @@ import { addMonths } from '../../domain/month.js';
 import { Dec } from '../../domain/money.js';
 import type { Action, PlanningModules } from '../plan-types.js';
 
+const INSURE_ACTION = {
+  medical: 'INSURE_MEDICAL',
+  accident: 'INSURE_ACCIDENT',
+  criticalIllness: 'INSURE_CRITICAL_ILLNESS',
+  life: 'INSURE_LIFE',
+} as const;
+
 export function planActions(valuationMonth: string, m: PlanningModules): Action[] {
   const due = (months: number) => addMonths(valuationMonth, months);
   const actions: Action[] = [];
@@ -18,14 +25,26 @@ export function planActions(valuationMonth: string, m: PlanningModules): Action[
       priority: 1,
       data: { amount: m.emergency.gap },
     });
+  // Medical and accident cover: one action per kind for everyone who lacks it (先大人后小孩 order).
+  for (const kind of ['medical', 'accident'] as const) {
+    const missing = m.insurance.members.filter((x) => x.lines.some((l) => l.kind === kind && !l.covered));
+    if (missing.length)
+      actions.push({
+        code: INSURE_ACTION[kind],
+        module: 'insurance',
+        due: due(1),
+        priority: 1,
+        data: { memberIds: missing.map((x) => x.memberId).join(',') },
+      });
+  }
   for (const member of m.insurance.members)
-    for (const line of [...member.lines].sort((a, b) => a.order - b.order))
-      if (!line.covered)
+    for (const line of member.lines)
+      if (!line.covered && (line.kind === 'criticalIllness' || line.kind === 'life'))
         actions.push({
-          code: `INSURE_${line.kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+          code: INSURE_ACTION[line.kind],
           module: 'insurance',
-          due: due(line.kind === 'medical' || line.kind === 'accident' ? 1 : 3),
-          priority: line.kind === 'medical' || line.kind === 'accident' ? 1 : 2,
+          due: due(3),
+          priority: 2,
           data: { memberId: member.memberId, gap: line.gap },
         });
   const moves = m.investment.moves;

@@ -8,8 +8,9 @@
  *  3. Incomes after 个税 and 五险一金 arrive in cash; 公积金 contributions (employee and employer)
  *     go to the 公积金 account; 个人养老金 contributions move from cash to the pension accounts.
  *  4. Transfers: pension accounts pay out to cash in their owner's retirement year (个人养老金 less
- *     3% tax); the 公积金 balance pays towards a home's down payment and is withdrawn to cash when
- *     the self retires; life cover pays out on a death (stress test).
+ *     3% tax); the 公积金 balance pays towards a home's down payment, repays the year's home-loan
+ *     payments (提取公积金还贷) and is withdrawn to cash when the self retires; life cover pays out
+ *     on a death (stress test).
  *  5. Outflows in order: living spending, loan payments, insurance premiums and one-off costs,
  *     then goals by priority (必须 → 重要 → 期望, then by year). What the investment pool cannot
  *     pay is recorded as a shortfall; the pool never goes below zero.
@@ -41,6 +42,7 @@ export const LEDGER_CONVENTIONS = [
   '收益：各类资产按年初余额 × 年收益率 × 当年月数 ÷ 12 计算；当年净现金流在年末计入，当年不计收益。',
   '税费：工资奖金按当年规则计算个税与五险一金；年终奖在单独计税政策有效期内（至 2027 年底）取较低税负的方式。',
   '支出顺序：先付生活支出、房贷车贷与保费，再按优先级（必须、重要、期望）支付目标；资金不足部分记为缺口，资产不为负。',
+  '公积金：先用于购房首付，每年提取用于偿还当年房贷，退休时余额一次提取。',
   '年末再平衡：现金保留应急准备金，其余按风险等级对应的配置比例投资。',
   '今日价值 = 名义金额 ÷ 累计通胀系数（按通货膨胀率逐年累计）。',
 ];
@@ -299,6 +301,17 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
       hfAvailable = hfAvailable.minus(use);
     }
     let hfOut = sum([...hfForHome.values()]);
+    // 提取公积金还贷: the balance repays the year's home-loan payments (moved to cash, which pays them).
+    const loanRows = s.loans.map((l) => loanTotals(l, p.startIndex, p.endIndex));
+    const mortgagePayments = sum(
+      loanRows.filter((_r, i) => s.loans[i]!.spec.type === 'mortgage').map((r) => r.payment),
+    );
+    const forRepayment = Dec.min(hfAvailable, mortgagePayments);
+    if (forRepayment.gt(0)) {
+      hfOut = hfOut.plus(forRepayment);
+      toCash = toCash.plus(forRepayment);
+      hfAvailable = hfAvailable.minus(forRepayment);
+    }
     if (selfRetireYear !== null && year === Math.max(selfRetireYear, h.firstYear) && hfAvailable.gt(0)) {
       hfOut = hfOut.plus(hfAvailable);
       toCash = toCash.plus(hfAvailable);
@@ -319,7 +332,6 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     const essentialSpending = sum(spending.filter((x) => x.essential).map((x) => roundFen(x.amount))).plus(
       budget,
     );
-    const loanRows = s.loans.map((l) => loanTotals(l, p.startIndex, p.endIndex));
     const premiums = roundFen(premiumsForPeriod(profile, p, h, scenario, a, rates));
     const extraSpending = roundFen(
       sum(scenario.extraSpending.filter((x) => x.year === year).map((x) => x.amount)),

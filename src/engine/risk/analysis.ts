@@ -12,6 +12,7 @@ import type { RiskLevel } from '../../domain/codes.js';
 import { RISK_LEVELS } from '../../domain/codes.js';
 import type { Profile } from '../../domain/profile.js';
 import { rerunPool, runEngine, weightsOf, type EngineRun } from '../plan.js';
+import type { FindingCode } from '../findings.js';
 import type { Finding } from '../plan-types.js';
 import { retirementCore } from '../planning/retirement.js';
 import type { Scenario } from '../projection/scenario.js';
@@ -573,7 +574,7 @@ function riskFindings(
     const gapUp = new Dec(s.effect.retirementGapChange);
     const shortUp = new Dec(s.effect.totalShortfallChange);
     out.push({
-      code: `STRESS_${s.code.toUpperCase()}`,
+      code: `STRESS_${s.code.toUpperCase()}` as FindingCode,
       module: 'retirement',
       severity: shortUp.gt(0) ? 'warning' : 'info',
       data: {

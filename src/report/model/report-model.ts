@@ -29,7 +29,24 @@ import {
   yearText,
   yuanNumber,
 } from '../format.js';
+import type { TemplateSet } from '../narrative/templates.js';
 import type { TableRow } from '../pdf/writer.js';
+import { buildAppendix } from './appendix.js';
+import {
+  buildActions,
+  buildAssumptions,
+  buildEducation,
+  buildGoals,
+  buildHousing,
+  buildInsurance,
+  buildInvestment,
+  buildOtherGoals,
+  buildRetirement,
+  buildRisk,
+  buildTax,
+  findingSentences,
+} from './sections.js';
+import { buildSummary, type SummaryModel } from './summary.js';
 
 export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
   single: '单身期',
@@ -106,9 +123,24 @@ export interface ReportModel {
     monthlyEssential: string;
     gapPositive: boolean;
   };
+  summary: SummaryModel;
+  goals: ReturnType<typeof buildGoals>;
+  assumptions: ReturnType<typeof buildAssumptions>;
+  insurance: ReturnType<typeof buildInsurance>;
+  education: ReturnType<typeof buildEducation>;
+  housing: ReturnType<typeof buildHousing>;
+  retirement: ReturnType<typeof buildRetirement>;
+  investment: ReturnType<typeof buildInvestment>;
+  tax: ReturnType<typeof buildTax>;
+  otherGoals: ReturnType<typeof buildOtherGoals>;
+  risk: ReturnType<typeof buildRisk>;
+  actions: ReturnType<typeof buildActions>;
+  appendix: ReturnType<typeof buildAppendix>;
+  householdFindings: string[];
   forecast: {
     rows: TableRow[];
     chart: { labels: string[]; netWorthNominal: number[]; netWorthReal: number[] };
+    flows: { labels: string[]; income: number[]; spending: number[] };
     firstYear: number;
     lastYear: number;
     conventions: string[];
@@ -122,7 +154,7 @@ function toWanNumber(s: string): number {
   return Number(wanNumber(s).replace(/,/g, ''));
 }
 
-export function buildReportModel(plan: Plan, theme: Theme): ReportModel {
+export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSet): ReportModel {
   const clientTitle = plan.household.clientTitle;
   const documentTitle = `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭${theme.reportTitle}`;
   const planner = [
@@ -271,6 +303,20 @@ export function buildReportModel(plan: Plan, theme: Theme): ReportModel {
   return {
     documentTitle,
     clientTitle,
+    summary: buildSummary(plan, templates),
+    goals: buildGoals(plan),
+    assumptions: buildAssumptions(plan),
+    insurance: buildInsurance(plan, templates),
+    education: buildEducation(plan),
+    housing: buildHousing(plan, templates),
+    retirement: buildRetirement(plan, templates),
+    investment: buildInvestment(plan, templates),
+    tax: buildTax(plan, templates),
+    otherGoals: buildOtherGoals(plan),
+    risk: buildRisk(plan, templates),
+    actions: buildActions(plan, templates),
+    appendix: buildAppendix(plan),
+    householdFindings: findingSentences(plan, templates, undefined),
     cover: {
       institution: theme.institution,
       tagline: theme.tagline ?? '',
@@ -319,6 +365,19 @@ export function buildReportModel(plan: Plan, theme: Theme): ReportModel {
         labels: years.map((y) => `${y.year}`),
         netWorthNominal: years.map((y) => toWanNumber(y.netWorthEndNominal)),
         netWorthReal: years.map((y) => toWanNumber(y.netWorthEndReal)),
+      },
+      flows: {
+        labels: years.map((y) => `${y.year}`),
+        income: years.map((y) => toWanNumber(y.netIncomeNominal)),
+        spending: years.map((y) =>
+          toWanNumber(
+            dec(y.livingSpendingNominal)
+              .plus(y.debtServiceNominal)
+              .plus(y.insurancePremiumsNominal)
+              .plus(y.goalSpendingNominal)
+              .toFixed(2),
+          ),
+        ),
       },
       firstYear: plan.projection.firstYear,
       lastYear: plan.projection.lastYear,

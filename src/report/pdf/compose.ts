@@ -17,6 +17,20 @@ import { renderEmergencyFund } from './sections/emergency-fund.js';
 import { renderFinancialPosition } from './sections/financial-position.js';
 import { renderLetter } from './sections/letter.js';
 import { reserveTableOfContents, fillTableOfContents } from './sections/toc.js';
+import { renderActions } from './sections/actions.js';
+import { renderAppendix } from './sections/appendix.js';
+import { renderAssumptions } from './sections/assumptions.js';
+import { renderEducation } from './sections/education.js';
+import { renderGoals } from './sections/goals.js';
+import { renderHousing } from './sections/housing.js';
+import { renderInsurance } from './sections/insurance.js';
+import { renderInvestment } from './sections/investment.js';
+import { renderLegacy } from './sections/legacy.js';
+import { renderOtherGoals } from './sections/other-goals.js';
+import { renderRetirement } from './sections/retirement.js';
+import { renderRisk } from './sections/risk.js';
+import { renderSummary } from './sections/summary.js';
+import { renderTax } from './sections/tax.js';
 import { PdfWriter } from './writer.js';
 
 export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
@@ -38,7 +52,7 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
   const brand = ctx.brands.get(brandName);
   if (!brand) throw new FinplanError('FINPLAN_E_BRAND_INVALID', `没有名为 ${brandName} 的品牌`);
 
-  const model: ReportModel = buildReportModel(plan, brand.theme);
+  const model: ReportModel = buildReportModel(plan, brand.theme, ctx.templates);
   try {
     const writer = new PdfWriter(ctx, brand, {
       title: model.documentTitle,
@@ -51,10 +65,24 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
     renderCover(writer, model);
     renderLetter(writer, model, ctx);
     const toc = reserveTableOfContents(writer, model);
+    renderSummary(writer, model, ctx);
     renderClientProfile(writer, model);
     renderFinancialPosition(writer, model);
+    renderGoals(writer, model, ctx);
+    renderAssumptions(writer, model, ctx);
     renderEmergencyFund(writer, model);
+    renderInsurance(writer, model, ctx);
+    renderEducation(writer, model, ctx);
+    renderHousing(writer, model, ctx);
+    renderRetirement(writer, model, ctx);
+    renderInvestment(writer, model, ctx);
+    renderTax(writer, model, ctx);
+    renderOtherGoals(writer, model);
     renderCashFlowForecast(writer, model);
+    renderRisk(writer, model, ctx);
+    renderActions(writer, model, ctx);
+    renderLegacy(writer, model, ctx);
+    renderAppendix(writer, model);
     fillTableOfContents(writer, toc);
     writer.pageFurniture({
       headerLeft: brand.theme.institution,

@@ -167,8 +167,22 @@ export class PdfWriter {
   }
 
   /** A level-1 section: new page, coloured title, bookmark and named destination. */
-  section(title: string, options: { inToc?: boolean } = {}): void {
-    this.addPage();
+  section(title: string, options: { inToc?: boolean; newPage?: 'always' | 'auto' } = {}): void {
+    // A section starts on a new page unless it may follow on ('auto') and more than 60% of the
+    // current page is still free — short sections then share a page instead of leaving it blank.
+    const used = (this.doc.y - PAGE.marginTop) / (this.bottom - PAGE.marginTop);
+    const fresh = this.doc.bufferedPageRange().count === 0 || this.doc.page === undefined;
+    if (fresh || options.newPage !== 'auto' || used > 0.4) this.addPage();
+    else {
+      this.space(18);
+      this.doc
+        .moveTo(PAGE.marginLeft, this.doc.y)
+        .lineTo(PAGE.width - PAGE.marginRight, this.doc.y)
+        .lineWidth(0.6)
+        .strokeColor(this.colors.rule)
+        .stroke();
+      this.space(16);
+    }
     const dest = this.nextDestination();
     this.doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, PAGE.height - this.doc.y, null);
     if (options.inToc !== false) {
@@ -347,6 +361,39 @@ export class PdfWriter {
       doc.text(caption, PAGE.marginLeft, doc.y, { width: this.contentWidth, align: 'center' });
     }
     doc.y += 8;
+    this.resetBodyFont();
+  }
+
+  /** Traffic lights: one row per area, a coloured dot, the area and a short verdict. */
+  lights(items: { area: string; verdict: 'good' | 'watch' | 'poor'; text: string }[], columns = 2): void {
+    const { doc } = this;
+    const rowHeight = 20;
+    const colWidth = this.contentWidth / columns;
+    const rows = Math.ceil(items.length / columns);
+    this.ensureSpace(rows * rowHeight + 6);
+    const top = doc.y;
+    items.forEach((item, i) => {
+      const x = PAGE.marginLeft + (i % columns) * colWidth;
+      const y = top + Math.floor(i / columns) * rowHeight;
+      const colour =
+        item.verdict === 'good'
+          ? this.colors.good
+          : item.verdict === 'watch'
+            ? this.colors.watch
+            : this.colors.poor;
+      doc.circle(x + 6, y + 7, 5).fill(colour);
+      doc
+        .font(FONT_BOLD)
+        .fontSize(TYPE.body - 0.5)
+        .fillColor(this.colors.text);
+      doc.text(item.area, x + 16, y, { width: 64, lineBreak: false });
+      doc
+        .font(FONT_REGULAR)
+        .fontSize(TYPE.small + 0.5)
+        .fillColor(this.colors.muted);
+      doc.text(item.text, x + 80, y + 1, { width: colWidth - 86, lineBreak: false, ellipsis: true });
+    });
+    doc.y = top + rows * rowHeight + 6;
     this.resetBodyFont();
   }
 

@@ -1,4 +1,4 @@
-import { netWorthChart } from '../../charts/specs.js';
+import { incomeVsSpendingChart, netWorthChart } from '../../charts/specs.js';
 import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
 
@@ -9,7 +9,8 @@ export function renderCashFlowForecast(w: PdfWriter, model: ReportModel): void {
   w.paragraph(
     `以下按年预测家庭收支与资产，从 ${f.firstYear} 年至 ${f.lastYear} 年。"名义"为当年的实际金额；"今日价值"按通货膨胀率 ${f.inflationText} 折算为估值月的购买力，便于与今天的生活水平比较。`,
   );
-  w.chart(netWorthChart(model, w.brand.theme), 210, '图：家庭净资产预测（万元）');
+  w.chart(netWorthChart(model, w.brand.theme), 190, '图：家庭净资产预测（万元）');
+  w.chart(incomeVsSpendingChart(f.flows, w.brand.theme), 170, '图：每年税后收入与支出（名义，万元）');
   w.table({
     unit: '单位：万元',
     fontSize: 8,

@@ -4,7 +4,7 @@ import type { PdfWriter } from '../writer.js';
 /** 现金规划 / 应急准备金. */
 export function renderEmergencyFund(w: PdfWriter, model: ReportModel): void {
   const e = model.emergency;
-  w.section('现金规划与应急准备金');
+  w.section('现金规划与应急准备金', { newPage: 'auto' });
   w.kpis([
     { label: '建议应急准备金', value: `${e.targetMin}–${e.targetMax}`, note: `${e.monthsText}必要支出` },
     { label: '现有流动资产', value: e.liquid, note: `可支撑 ${e.monthsCovered} 个月` },

@@ -1,0 +1,107 @@
+/**
+ * The registry of finding and action codes: each code with the data it carries and the kind of
+ * each datum. The engine emits codes and numbers only; the report formats each datum by its kind
+ * (an amount as "42.3 万元", a rate as "81.3%", a member id as the member's name) and words it with
+ * templates/findings/<CODE>.hbs and templates/actions/<CODE>.hbs. A test checks that every code
+ * has a template and that the templates use only the data declared here.
+ */
+export type DatumKind =
+  | 'money' // 元, decimal string
+  | 'rate' // fraction, decimal string
+  | 'count' // a whole number of things (trials, months)
+  | 'year' // a calendar year
+  | 'age' // years of age
+  | 'months' // a number of months
+  | 'member' // a member id
+  | 'members' // member ids joined with commas
+  | 'goal' // a goal id
+  | 'level' // a risk level code (C1–C5)
+  | 'cover' // a cover kind: life, criticalIllness, medical, accident
+  | 'category' // a retirement category code
+  | 'change' // a candidate change code
+  | 'flag' // true / false
+  | 'text'; // a short text, shown as is
+
+type Spec = Readonly<Record<string, DatumKind>>;
+
+const STRESS_EFFECT = {
+  retirementGapChange: 'money',
+  shortfallChange: 'money',
+  endingWealthChange: 'money',
+  moneyRunsOutAge: 'age',
+  additionalCoverNeeded: 'money',
+} as const satisfies Spec;
+
+export const FINDINGS = {
+  RETIREMENT_CATEGORY_DEFAULTED: { memberId: 'member', category: 'category' },
+  LPR_SPREAD_DERIVED: { liabilityIndex: 'count' },
+  ELDERLY_DEDUCTION_ASSUMED: { memberId: 'member' },
+  SI_BASE_LIMITS_UNKNOWN: { city: 'text' },
+  PENSION_NOT_ESTIMATED: { memberId: 'member', scheme: 'text' },
+  PENSION_BASE_DERIVED: { memberId: 'member', computationBase: 'money' },
+  PENSION_MINIMUM_YEARS_NOT_MET: { memberId: 'member', years: 'rate', minimum: 'rate' },
+  EMERGENCY_FUND_SHORT: { gap: 'money', months: 'months' },
+  COVER_GAP: { memberId: 'member', kind: 'cover', gap: 'money' },
+  PREMIUM_ABOVE_BUDGET: { share: 'rate' },
+  GOAL_SHORTFALL: { goalId: 'goal', firstShortYear: 'year', firstShortAmount: 'money', total: 'money' },
+  RETIREMENT_GAP: { gap: 'money', monthlySaving: 'money' },
+  MONEY_RUNS_OUT: { year: 'year', age: 'age' },
+  MIX_ABOVE_RISK_LEVEL: { level: 'level', equity: 'rate' },
+  BONUS_IN_INVALID_INTERVAL: { memberId: 'member' },
+  HOME_NOT_AFFORDABLE: { goalId: 'goal', paymentToIncome: 'rate', affordablePrice: 'money' },
+  MC_SUCCESS: { trials: 'count', successCount: 'count', successRate: 'rate' },
+  MONEY_LASTS: { year: 'year', rate: 'rate' },
+  MONEY_RUNS_OUT_MC: { age: 'age', rate: 'rate' },
+  STRESS_MARKET_CRASH_BEFORE_RETIREMENT: {
+    year: 'year',
+    fall: 'rate',
+    recoveryYears: 'count',
+    recoveryReturn: 'rate',
+    ...STRESS_EFFECT,
+  },
+  STRESS_INCOME_LOSS_12_MONTHS: { memberId: 'member', months: 'months', ...STRESS_EFFECT },
+  STRESS_CRITICAL_ILLNESS: {
+    memberId: 'member',
+    year: 'year',
+    treatment: 'money',
+    reducedIncomeYears: 'count',
+    incomeFactor: 'rate',
+    coverPaid: 'money',
+    ...STRESS_EFFECT,
+  },
+  STRESS_DEATH_OF_MAIN_EARNER: { memberId: 'member', year: 'year', ...STRESS_EFFECT },
+  STRESS_LPR_UP_150BP: { delta: 'rate', fromYear: 'year', applies: 'flag', ...STRESS_EFFECT },
+  STRESS_INFLATION_5PCT_5Y: { rate: 'rate', years: 'count', fromYear: 'year', ...STRESS_EFFECT },
+  BEST_CHANGE: {
+    change: 'change',
+    discretionaryCut: 'rate',
+    spendingCut: 'rate',
+    months: 'months',
+    level: 'level',
+    successBefore: 'rate',
+    successAfter: 'rate',
+    shortfallChange: 'money',
+  },
+} as const satisfies Record<string, Spec>;
+
+export type FindingCode = keyof typeof FINDINGS;
+export const FINDING_CODES = Object.keys(FINDINGS) as [FindingCode, ...FindingCode[]];
+
+export const ACTIONS = {
+  EMERGENCY_TOP_UP: { amount: 'money' },
+  INSURE_MEDICAL: { memberIds: 'members' },
+  INSURE_ACCIDENT: { memberIds: 'members' },
+  INSURE_CRITICAL_ILLNESS: { memberId: 'member', gap: 'money' },
+  INSURE_LIFE: { memberId: 'member', gap: 'money' },
+  REBALANCE: { cash: 'money', deposit: 'money', bond: 'money', equity: 'money', riskLevel: 'level' },
+  EDUCATION_SAVING: { goalId: 'goal', monthly: 'money' },
+  RETIREMENT_SAVING: { monthly: 'money' },
+  OPEN_PRIVATE_PENSION: { memberId: 'member', saving: 'money' },
+  PREPAY_LOAN: { label: 'text', amount: 'money', saved: 'money' },
+  PREPARE_HOME_PURCHASE: { goalId: 'goal', downPayment: 'money' },
+  GOAL_SAVING: { goalId: 'goal', monthly: 'money' },
+  ANNUAL_REVIEW: {},
+} as const satisfies Record<string, Spec>;
+
+export type ActionCode = keyof typeof ACTIONS;
+export const ACTION_CODES = Object.keys(ACTIONS) as [ActionCode, ...ActionCode[]];
