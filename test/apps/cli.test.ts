@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,27 @@ describe('finplan plan', () => {
     const r = runCli(['plan', samplePath('single-parent-chengdu'), '-o', '/no/such/dir/out.pdf']);
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('FINPLAN_E_OUTPUT_WRITE');
+  });
+});
+
+describe('finplan plan with protection', () => {
+  it('encrypts with AES-256 when FINPLAN_PDF_PASSWORD is set, and refuses a password on the command line', () => {
+    const dir = tmp();
+    const out = join(dir, 'locked.pdf');
+    const r = runCli(['plan', samplePath('single-parent-chengdu'), '-o', out], undefined, {
+      FINPLAN_PDF_PASSWORD: 'zhao-2026-secret',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const info = execFileSync('qpdf', ['--show-encryption', '--password=zhao-2026-secret', out], {
+      encoding: 'utf8',
+    });
+    expect(info).toMatch(/R = 6/);
+    expect(info).toMatch(/AESv3/);
+    expect(info).toMatch(/modify anything: not allowed/);
+    expect(info).toMatch(/print high resolution: allowed/);
+    const refused = runCli(['plan', samplePath('single-parent-chengdu'), '-o', out, '--password', 'x']);
+    expect(refused.status).toBe(64);
+    expect(refused.stderr).toContain('FINPLAN_PDF_PASSWORD');
   });
 });
 

@@ -18,13 +18,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], input?: string): CliResult {
+export function runCli(args: string[], input?: string, env: Record<string, string> = {}): CliResult {
   ensureBuilt();
+  const base = { ...process.env, FINPLAN_DEBUG: '' };
+  delete base.FINPLAN_PDF_PASSWORD;
   const r = spawnSync(process.execPath, [`${ROOT}dist/apps/cli/main.js`, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input,
-    env: { ...process.env, FINPLAN_DEBUG: '' },
+    env: { ...base, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,11 +3,11 @@
  * The finplan command line. Data goes to stdout, messages to stderr; exit codes come from the
  * error registry (src/errors.ts, docs/errors.md).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { asFinplanError, FinplanError } from '../../errors.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { runCalc } from './commands/calc.js';
-import { runPlan } from './commands/plan.js';
+import { runPlan, type PlanCommandOptions } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
 import { profileSchemaText } from '../docs.js';
 
@@ -29,7 +29,20 @@ program
   .option('--json <file>', '同时写出规划数据 Plan JSON（"-" 表示标准输出）')
   .option('--brand <dir>', '品牌目录（含 theme.json）')
   .option('--no-pdf', '只写 Plan JSON，不生成 PDF')
-  .action(async (profile: string, opts: { output?: string; json?: string; brand?: string; pdf: boolean }) => {
+  .option(
+    '--password-file <file>',
+    'PDF 打开密码所在的文件（单行，UTF-8）；也可设置环境变量 FINPLAN_PDF_PASSWORD。不接受命令行明文密码',
+  )
+  .option('--no-copy', '加密时禁止复制文字（读屏软件仍可读取）')
+  .option('--pdfa', '生成 PDF/A-2b 存档格式（不能与密码保护同用）')
+  // Accepted only to refuse it with a useful message: argv is visible to every user in `ps`.
+  .addOption(new Option('--password <password>').hideHelp())
+  .action(async (profile: string, opts: PlanCommandOptions & { password?: string }) => {
+    if (opts.password !== undefined)
+      throw new FinplanError(
+        'FINPLAN_E_USAGE',
+        '出于安全考虑不接受命令行密码（本机其他用户可在 ps 中看到）：请设置环境变量 FINPLAN_PDF_PASSWORD，或用 --password-file <文件>',
+      );
     await runPlan(profile, opts);
   });
 

@@ -31,6 +31,7 @@ import { renderRetirement } from './sections/retirement.js';
 import { renderRisk } from './sections/risk.js';
 import { renderSummary } from './sections/summary.js';
 import { renderTax } from './sections/tax.js';
+import { assertPdfACompatible, checkPdfAImage } from './pdfa.js';
 import { PdfWriter } from './writer.js';
 
 export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
@@ -51,17 +52,25 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
   const brandName = parsed.data.brand ?? plan.report.brand ?? 'default';
   const brand = ctx.brands.get(brandName);
   if (!brand) throw new FinplanError('FINPLAN_E_BRAND_INVALID', `没有名为 ${brandName} 的品牌`);
+  const { protection, pdfa } = parsed.data;
+  assertPdfACompatible({ pdfa, protection });
+  if (pdfa && brand.logo) checkPdfAImage(brand.logo, `品牌 ${brandName} 的标志`);
 
   const model: ReportModel = buildReportModel(plan, brand.theme, ctx.templates);
   try {
-    const writer = new PdfWriter(ctx, brand, {
-      title: model.documentTitle,
-      author: model.cover.plannerLine || brand.theme.institution,
-      subject: brand.theme.reportTitle,
-      keywords: `${model.cover.reportNumber}; ${plan.ruleSetId}`,
-      creationDate: new Date(`${plan.reportDate}T00:00:00Z`),
-      inputHash: plan.inputHash,
-    });
+    const writer = new PdfWriter(
+      ctx,
+      brand,
+      {
+        title: model.documentTitle,
+        author: model.cover.plannerLine || brand.theme.institution,
+        subject: brand.theme.reportTitle,
+        keywords: `${model.cover.reportNumber}; ${plan.ruleSetId}`,
+        creationDate: new Date(`${plan.reportDate}T00:00:00Z`),
+        inputHash: plan.inputHash,
+      },
+      { protection, pdfa },
+    );
     renderCover(writer, model);
     renderLetter(writer, model, ctx);
     const toc = reserveTableOfContents(writer, model);

@@ -11,6 +11,8 @@ import type { Brand } from '../brand/theme.js';
 import type { ChartConfiguration } from 'chart.js';
 import { drawChartVector } from '../charts/pdf-canvas.js';
 import type { RenderContext } from '../context.js';
+import { installXmpMetadata, pdfaDocumentOptions, type PdfAConformance } from './pdfa.js';
+import { pdfProtection, type ProtectionOptions } from './protection.js';
 
 export const FONT_REGULAR = 'finplan-regular';
 export const FONT_BOLD = 'finplan-bold';
@@ -96,9 +98,15 @@ export class PdfWriter {
   /** Characters a chart label used that the font lacks (reported, never silently dropped). */
   readonly missingGlyphs = new Set<string>();
 
-  constructor(ctx: RenderContext, brand: Brand, meta: DocumentMeta) {
+  constructor(
+    ctx: RenderContext,
+    brand: Brand,
+    meta: DocumentMeta,
+    output: { protection?: ProtectionOptions; pdfa?: PdfAConformance } = {},
+  ) {
     this.brand = brand;
     this.chartFonts = ctx.fonts;
+    const protection = output.protection ? pdfProtection(output.protection) : null;
     this.doc = new PDFDocument({
       size: 'A4',
       margins: {
@@ -123,7 +131,12 @@ export class PdfWriter {
         CreationDate: meta.creationDate,
         ModDate: meta.creationDate,
       },
+      ...(output.pdfa ? pdfaDocumentOptions() : {}),
+      ...(protection ? protection.documentOptions : {}),
     });
+    protection?.apply(this.doc);
+    // Always: pdfkit's own XMP is unescaped and lacks xmp:ModifyDate (src/report/pdf/pdfa.ts).
+    installXmpMetadata(this.doc, { lang: 'zh-CN' });
     // The fontkit objects are parsed once per RenderContext; pdfkit subsets them per document.
     this.doc.registerFont(FONT_REGULAR, ctx.fonts.regular as never);
     this.doc.registerFont(FONT_BOLD, ctx.fonts.bold as never);

@@ -5,12 +5,18 @@ import { FinplanError } from '../../../errors.js';
 import { compose } from '../../../report/pdf/compose.js';
 import { loadRenderContext, readBrand } from '../../assets.js';
 import { readJsonFile } from '../../input.js';
+import { DEFAULT_PASSWORD_ENV, resolveProtection } from '../../password.js';
+import { assertPdfACompatible } from '../../../report/pdf/pdfa.js';
 
 export interface PlanCommandOptions {
   output?: string;
   json?: string;
   brand?: string;
   pdf: boolean;
+  passwordFile?: string;
+  /** commander's --no-copy: false when given. */
+  copy?: boolean;
+  pdfa?: boolean;
 }
 
 function write(path: string, data: Buffer | string): void {
@@ -23,6 +29,17 @@ function write(path: string, data: Buffer | string): void {
 
 export async function runPlan(profilePath: string, opts: PlanCommandOptions): Promise<void> {
   const raw = readJsonFile(profilePath, '家庭档案');
+  // Resolve the password before any work, so a missing or weak one fails fast.
+  const { protection, warnings, source } = opts.pdf
+    ? resolveProtection(
+        { file: opts.passwordFile, env: { name: DEFAULT_PASSWORD_ENV, required: false } },
+        { env: process.env },
+        opts.copy === false ? { allowCopying: false } : {},
+      )
+    : { protection: undefined, warnings: [], source: null };
+  for (const w of warnings) process.stderr.write(`警告：${w}\n`);
+  const pdfa = opts.pdfa ? ('PDF/A-2b' as const) : undefined;
+  assertPdfACompatible({ pdfa, protection });
   const plan = planFromInput(raw);
 
   if (opts.json) {
@@ -38,8 +55,9 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   const brandDir = opts.brand ? resolve(opts.brand) : undefined;
   const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [] });
   const brandName = brandDir ? (readBrand(brandDir).theme as { name?: string }).name : undefined;
-  const pdf = await compose(plan, { brand: brandName }, ctx);
+  const pdf = await compose(plan, { brand: brandName, protection, pdfa }, ctx);
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
-  process.stderr.write(`已生成理财规划书：${out}（${(pdf.length / 1024).toFixed(0)} KB）\n`);
+  const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
+  process.stderr.write(`已生成理财规划书：${out}（${(pdf.length / 1024).toFixed(0)} KB${how}）\n`);
 }

@@ -1,0 +1,325 @@
+/**
+ * AES-256 encryption (security handler revision 6) and permissions, checked from outside with
+ * qpdf and poppler: the tools decide whether the file opens, not our own code.
+ *
+ * The last block renders a whole plan encrypted. compose() has no `protection` option yet, so
+ * pdfkit is wrapped (vi.mock) to receive the options the writer will pass once it is wired in;
+ * after wiring, call compose(plan, { protection }, ctx) instead.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { planFromInput } from '../../../src/api.js';
+import { loadRenderContext } from '../../../src/apps/assets.js';
+import { FinplanError } from '../../../src/errors.js';
+import type { RenderContext } from '../../../src/report/context.js';
+import { compose } from '../../../src/report/pdf/compose.js';
+import {
+  hashR6,
+  PASSWORD_MAX_BYTES,
+  pdfProtection,
+  preparePdfPassword,
+  protectionOptionsSchema,
+  type ProtectionOptions,
+} from '../../../src/report/pdf/protection.js';
+import { readSample } from '../../helpers/samples.js';
+
+const hook = vi.hoisted(() => ({
+  current: null as null | { options: object; after?: (doc: PDFKit.PDFDocument) => void },
+}));
+vi.mock('pdfkit', async (importOriginal) => {
+  const mod = await importOriginal<{ default: new (o?: object) => PDFKit.PDFDocument }>();
+  const Original = mod.default;
+  class Hooked extends Original {
+    constructor(options?: object) {
+      const h = hook.current;
+      super(h ? { ...options, ...h.options } : options);
+      h?.after?.(this as unknown as PDFKit.PDFDocument);
+    }
+  }
+  return { ...mod, default: Hooked };
+});
+
+const PASSWORD = 'Hongyun-2026!plan';
+const OWNER = 'owner-only-secret-9';
+
+function tmpFile(name: string, data: Buffer | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'finplan-prot-')), name);
+  writeFileSync(path, data, { mode: 0o600 });
+  return path;
+}
+
+function run(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) throw r.error; // a missing tool fails the test, it never skips
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A small document with Chinese text, encrypted with the given protection. */
+async function smallPdf(options: ProtectionOptions, text = '家庭财富规划书 finplan'): Promise<Buffer> {
+  const protection = pdfProtection(options);
+  const ctx = loadRenderContextOnce();
+  const doc = new PDFDocument({ ...protection.documentOptions, autoFirstPage: false });
+  protection.apply(doc);
+  doc.registerFont('body', ctx.fonts.regular as never);
+  doc.addPage().font('body').fontSize(14).text(text);
+  return finish(doc);
+}
+
+function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+let ctxCache: RenderContext | null = null;
+function loadRenderContextOnce(): RenderContext {
+  ctxCache ??= loadRenderContext();
+  return ctxCache;
+}
+
+/** qpdf --check with the password from a file: exit 0 opens and checks clean, 2 does not open. */
+function qpdfCheck(pdf: Buffer, password?: string) {
+  const args = ['--check'];
+  if (password !== undefined) args.push(`--password-file=${tmpFile('pw', `${password}\n`)}`);
+  return run('qpdf', [...args, tmpFile('doc.pdf', pdf)]);
+}
+
+/**
+ * qpdf --show-encryption, the password given through a file (never argv, even in tests). It shows
+ * the parameters even for a wrong password ("Incorrect password supplied", exit 0): opening is
+ * tested with qpdfCheck.
+ */
+function showEncryption(pdf: Buffer, password?: string) {
+  const file = tmpFile('doc.pdf', pdf);
+  const args = ['--show-encryption'];
+  if (password !== undefined) args.push(`--password-file=${tmpFile('pw', `${password}\n`)}`);
+  return run('qpdf', [...args, file]);
+}
+
+describe('password rules', () => {
+  it('accepts 8 characters and more, in any script, and normalises with NFKC', () => {
+    expect(preparePdfPassword('abcdefgh').toString()).toBe('abcdefgh');
+    expect(preparePdfPassword('鸿运银行家庭规划').toString()).toBe('鸿运银行家庭规划');
+    // Full-width digits and an ideographic space become what a reader's SASLprep makes of them.
+    expect(preparePdfPassword('ＡＢ１２\u3000３４５６').toString()).toBe('AB12 3456');
+  });
+
+  it.each([
+    ['seven c', '至少 8 个字符'],
+    ['short\u0007\u0007\u0007', '控制字符'],
+    ['zero\u200bwidth-space', '控制字符'],
+    ['        ', '不能只有空格'],
+    ['密'.repeat(43), `${PASSWORD_MAX_BYTES} 字节`],
+  ])('refuses %j without repeating it', (password, why) => {
+    let error: unknown;
+    try {
+      preparePdfPassword(password);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(FinplanError);
+    expect((error as FinplanError).code).toBe('FINPLAN_E_INVALID_OPTIONS');
+    expect((error as FinplanError).message).toContain(why);
+    if (password.trim()) expect(JSON.stringify(error)).not.toContain(password);
+  });
+
+  it('accepts 127 UTF-8 bytes exactly (42 Chinese characters and one letter)', () => {
+    expect(preparePdfPassword(`${'密'.repeat(42)}a`).length).toBe(127);
+  });
+
+  it('refuses an owner password equal to the open password', () => {
+    expect(() => pdfProtection({ password: PASSWORD, ownerPassword: PASSWORD })).toThrow(
+      /不能与打开密码相同/,
+    );
+  });
+
+  it('has a schema that RenderOptions can embed', () => {
+    expect(protectionOptionsSchema.safeParse({ password: PASSWORD }).success).toBe(true);
+    expect(protectionOptionsSchema.safeParse({ password: 'short' }).success).toBe(false);
+    expect(protectionOptionsSchema.safeParse({ password: PASSWORD, passwd: 'x' }).success).toBe(false);
+  });
+});
+
+describe('an encrypted document', () => {
+  let pdf: Buffer;
+  beforeAll(async () => {
+    pdf = await smallPdf({ password: PASSWORD, ownerPassword: OWNER });
+  });
+
+  it('is AES-256 with security handler revision 6, and the permissions of a client copy', () => {
+    const r = showEncryption(pdf, PASSWORD);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^R = 6$/m);
+    expect(r.stdout).not.toContain('Incorrect password');
+    expect(r.stdout).toContain('Supplied password is user password');
+    expect(r.stdout).toContain('stream encryption method: AESv3');
+    expect(r.stdout).toContain('string encryption method: AESv3');
+    expect(r.stdout).toContain('file encryption method: AESv3');
+    expect(r.stdout).toContain('print low resolution: allowed');
+    expect(r.stdout).toContain('print high resolution: allowed');
+    expect(r.stdout).toContain('extract for accessibility: allowed');
+    expect(r.stdout).toContain('extract for any purpose: allowed');
+    expect(r.stdout).toContain('modify anything: not allowed');
+    expect(r.stdout).toContain('modify other: not allowed');
+    expect(r.stdout).toContain('modify annotations: not allowed');
+    expect(r.stdout).toContain('modify forms: not allowed');
+    expect(r.stdout).toContain('modify document assembly: not allowed');
+  });
+
+  it('declares Adobe extension level 8 and a V5 / AESV3 / 256-bit crypt filter', () => {
+    const file = tmpFile('doc.pdf', pdf);
+    const pw = `--password-file=${tmpFile('pw', PASSWORD)}`;
+    const trailer = run('qpdf', [pw, '--show-object=trailer', file]).stdout;
+    const encRef = /\/Encrypt (\d+ \d+ R)/.exec(trailer)?.[1];
+    expect(encRef).toBeDefined();
+    const enc = run('qpdf', [pw, `--show-object=${encRef}`, file]).stdout;
+    expect(enc).toMatch(/\/V 5\b/);
+    expect(enc).toMatch(/\/R 6\b/);
+    expect(enc).toMatch(/\/Length 256\b/);
+    expect(enc).toMatch(/\/CFM \/AESV3/);
+    const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
+    expect(root).toBeDefined();
+    const catalog = run('qpdf', [pw, `--show-object=${root}`, file]).stdout;
+    expect(catalog).toMatch(/\/Extensions << \/ADBE << \/BaseVersion \/1\.7 \/ExtensionLevel 8 >> >>/);
+  });
+
+  it('opens with the owner password as owner', () => {
+    const r = showEncryption(pdf, OWNER);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Supplied password is owner password');
+  });
+
+  it('does not open without the password, or with a wrong one', () => {
+    const file = tmpFile('doc.pdf', pdf);
+    const noPassword = run('qpdf', ['--check', file]);
+    expect(noPassword.status).toBe(2);
+    expect(noPassword.stderr).toContain('invalid password');
+    const wrong = qpdfCheck(pdf, `${PASSWORD}x`);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('invalid password');
+    const text = run('pdftotext', [file, '-']);
+    expect(text.status).not.toBe(0);
+    expect(text.stderr).toMatch(/Incorrect password/i);
+    // The text is not in the file in the clear.
+    expect(pdf.toString('latin1')).not.toContain('finplan');
+  });
+
+  it('gives its text to pdftotext -upw and its encryption to pdfinfo -upw', () => {
+    const file = tmpFile('doc.pdf', pdf);
+    const text = run('pdftotext', ['-upw', PASSWORD, file, '-']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('家庭财富规划书');
+    const info = run('pdfinfo', ['-upw', PASSWORD, file]);
+    expect(info.stdout).toMatch(
+      /Encrypted:\s+yes \(print:yes copy:yes change:no addNotes:no algorithm:AES-256\)/,
+    );
+  });
+
+  it('passes qpdf --check once opened', () => {
+    const r = qpdfCheck(pdf, PASSWORD);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('No syntax or stream encoding errors found');
+  });
+});
+
+describe('encryption choices', () => {
+  it('a random owner password: the open password opens as user only, never as owner', async () => {
+    const pdf = await smallPdf({ password: PASSWORD });
+    const r = showEncryption(pdf, PASSWORD);
+    expect(r.stdout).toContain('Supplied password is user password');
+    expect(r.stdout).toMatch(/^R = 6$/m);
+  });
+
+  it('copying can be switched off; screen readers keep their access', async () => {
+    const pdf = await smallPdf({ password: PASSWORD, allowCopying: false });
+    const r = showEncryption(pdf, PASSWORD);
+    expect(r.stdout).toContain('extract for any purpose: not allowed');
+    expect(r.stdout).toContain('extract for accessibility: allowed');
+    expect(r.stdout).toContain('print high resolution: allowed');
+  });
+
+  it('a Chinese password with an emoji (beyond pdfkit’s own SASLprep) opens in qpdf and poppler', async () => {
+    const password = '鸿运银行😀家庭规划';
+    const pdf = await smallPdf({ password });
+    expect(showEncryption(pdf, password).stdout).toContain('Supplied password is user password');
+    const text = run('pdftotext', ['-upw', password, tmpFile('doc.pdf', pdf), '-']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('家庭财富规划书');
+  });
+
+  it('is never byte-identical (pdfkit draws the file key and IVs at random)', async () => {
+    const a = await smallPdf({ password: PASSWORD, ownerPassword: OWNER });
+    const b = await smallPdf({ password: PASSWORD, ownerPassword: OWNER });
+    expect(a.equals(b)).toBe(false);
+  });
+
+  it('fails closed: options spread without apply() give a file the password does not open', async () => {
+    const protection = pdfProtection({ password: PASSWORD });
+    const doc = new PDFDocument({ ...protection.documentOptions });
+    doc.text('x');
+    const pdf = await finish(doc);
+    expect(qpdfCheck(pdf, PASSWORD).status).toBe(2);
+    expect(showEncryption(pdf, PASSWORD).stdout).toContain('Incorrect password supplied');
+  });
+
+  it('refuses a second apply() and a document without the V5 handler', () => {
+    const protection = pdfProtection({ password: PASSWORD });
+    const plain = new PDFDocument({ pdfVersion: '1.7' });
+    expect(() => protection.apply(plain)).toThrow(/AES-256/);
+    expect(() => protection.apply(plain)).toThrow(/only once/);
+  });
+
+  it('hashes with algorithm 2.B: 32 bytes, deterministic, salt- and U-dependent', () => {
+    const pw = Buffer.from('password');
+    const salt = Buffer.alloc(8, 1);
+    const h = hashR6(pw, salt, Buffer.alloc(0));
+    expect(h.length).toBe(32);
+    expect(hashR6(pw, salt, Buffer.alloc(0)).equals(h)).toBe(true);
+    expect(hashR6(pw, Buffer.alloc(8, 2), Buffer.alloc(0)).equals(h)).toBe(false);
+    expect(hashR6(pw, salt, Buffer.alloc(48, 3)).equals(h)).toBe(false);
+  });
+});
+
+describe('a whole plan, encrypted', () => {
+  let ctx: RenderContext;
+  beforeAll(() => {
+    ctx = loadRenderContextOnce();
+  });
+
+  it.each(['default', 'hongyun-bank'])(
+    'renders with the %s brand, opens with the password only',
+    async (brand) => {
+      const plan = planFromInput(readSample('family-with-children-education-and-retirement'));
+      const protection = pdfProtection({ password: PASSWORD });
+      hook.current = { options: protection.documentOptions, after: (doc) => protection.apply(doc) };
+      let pdf: Buffer;
+      try {
+        pdf = await compose(plan, { brand }, ctx);
+      } finally {
+        hook.current = null;
+      }
+      const file = tmpFile('plan.pdf', pdf);
+      expect(run('qpdf', ['--check', file]).status).toBe(2);
+      const enc = showEncryption(pdf, PASSWORD);
+      expect(enc.stdout).toMatch(/^R = 6$/m);
+      expect(enc.stdout).toContain('modify anything: not allowed');
+      const text = run('pdftotext', ['-upw', PASSWORD, file, '-']);
+      expect(text.status, text.stderr).toBe(0);
+      expect(text.stdout.replace(/\s+/g, '')).toContain(plan.household.familyName);
+      const check = qpdfCheck(pdf, PASSWORD);
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      // The fonts stay embedded subsets under encryption.
+      const fonts = run('pdffonts', ['-upw', PASSWORD, file]).stdout.split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThanOrEqual(2);
+      for (const line of fonts) expect(line).toMatch(/yes\s+yes\s+yes/);
+    },
+  );
+});
