@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planFromInput } from '../../src/api.js';
+import { ACTIONS, FINDINGS } from '../../src/engine/findings.js';
 import { planSchema, type Plan } from '../../src/engine/plan-types.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 
@@ -103,5 +104,22 @@ describe('figures recomputed by hand (family with children unless said)', () => 
     expect(home.status).toBe('short');
     expect(home.firstShortYear).toBe(2033);
     expect(plan.planning.otherGoals.goals.find((g) => g.goalId === 'home')!.monthlySaving).not.toBeNull();
+  });
+});
+
+describe('findings and actions carry exactly the data their codes declare', () => {
+  it.each(goodSampleNames())('%s', (name) => {
+    const plan = plans.get(name)!;
+    for (const f of plan.findings) {
+      const spec = FINDINGS[f.code] as Record<string, string>;
+      for (const key of Object.keys(f.data)) expect(spec, `${f.code}.${key}`).toHaveProperty(key);
+      // Every declared datum is present except the alternatives of BEST_CHANGE (one per change).
+      if (f.code !== 'BEST_CHANGE')
+        for (const key of Object.keys(spec)) expect(f.data, `${f.code}.${key}`).toHaveProperty(key);
+    }
+    for (const a of plan.actions) {
+      const spec = ACTIONS[a.code] as Record<string, string>;
+      expect(Object.keys(a.data).sort(), a.code).toEqual(Object.keys(spec).sort());
+    }
   });
 });

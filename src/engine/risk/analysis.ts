@@ -555,13 +555,12 @@ function riskFindings(
       successRate: toRateString(new Dec(mc.successAll), 4),
     },
   });
-  const lastAge = base.ledger[base.ledger.length - 1]!.ages[base.h.self.member.id] ?? null;
   if (mc.depletion.lastsToEndRate >= 0.5)
     out.push({
       code: 'MONEY_LASTS',
       module: 'retirement',
       severity: 'info',
-      data: { age: lastAge, rate: toRateString(new Dec(mc.depletion.lastsToEndRate), 4) },
+      data: { year: base.h.lastYear, rate: toRateString(new Dec(mc.depletion.lastsToEndRate), 4) },
     });
   else
     out.push({

@@ -156,7 +156,8 @@ function toWanNumber(s: string): number {
 
 export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSet): ReportModel {
   const clientTitle = plan.household.clientTitle;
-  const documentTitle = `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭${theme.reportTitle}`;
+  // "程先生" + "家庭理财规划书"; a title without 家庭 gets it: "王女士家庭" + "财富规划书".
+  const documentTitle = `${clientTitle}${theme.reportTitle.startsWith('家庭') ? '' : '家庭'}${theme.reportTitle}`;
   const planner = [
     plan.report.plannerName ?? theme.planner?.name,
     plan.report.plannerCertificate ?? theme.planner?.certificate,

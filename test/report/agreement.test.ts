@@ -1,0 +1,89 @@
+/**
+ * A number in a chart, a table and a sentence is the same number. For every sample, the figures the
+ * text states — net worth, each goal's gap, the retirement gap, the success probability, the
+ * emergency-fund gap — are read back from the PDF's text and compared with the Plan JSON.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planFromInput } from '../../src/api.js';
+import { loadRenderContext } from '../../src/apps/assets.js';
+import { dec } from '../../src/domain/money.js';
+import type { Plan } from '../../src/engine/plan-types.js';
+import type { RenderContext } from '../../src/report/context.js';
+import { formatNumber, percent, spoken, yuanNumber } from '../../src/report/format.js';
+import { compose } from '../../src/report/pdf/compose.js';
+import { pdfToText } from '../helpers/pdf.js';
+import { goodSampleNames, readSample } from '../helpers/samples.js';
+
+let ctx: RenderContext;
+beforeAll(() => {
+  ctx = loadRenderContext();
+});
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The text of the pages between two headings (by their first occurrence after the TOC). */
+function sectionText(pages: string[], heading: string, next: string): string {
+  const start = pages.findIndex((p, i) => i > 2 && p.includes(heading));
+  const end = pages.findIndex((p, i) => i > start && p.includes(next));
+  return pages.slice(start, end === -1 ? undefined : end + 1).join('\n');
+}
+
+describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => {
+  let plan: Plan;
+  let pages: string[];
+  beforeAll(async () => {
+    plan = planFromInput(readSample(name));
+    pages = pdfToText(await compose(plan, {}, ctx))
+      .split('\f')
+      .map(squash);
+  });
+
+  it('the summary states net worth, success probability, the emergency-fund gap and every goal’s gap', () => {
+    const summary = pages[3]!;
+    expect(summary).toContain('摘要');
+    expect(summary).toContain(squash(`净资产为 ${spoken(plan.balanceSheet.totals.netWorth)}`));
+    expect(summary).toContain(squash(percent(plan.risk.monteCarlo.successAll, 1)));
+    const e = plan.planning.emergency;
+    // The goals table's emergency-fund row: 现在 | 不足 | <gap> or 现在 | 充足 | 无.
+    expect(summary).toContain(
+      dec(e.gap).gt(0) ? squash(`应急准备金现在不足${spoken(e.gap)}`) : '应急准备金现在充足无',
+    );
+    for (const g of plan.goals) {
+      const gap = dec(g.shortfallNominal).gt(0) ? spoken(g.shortfallNominal) : '无';
+      expect(summary, g.goalId).toContain(squash(`${g.label}`));
+      if (gap !== '无') expect(summary, g.goalId).toContain(squash(gap));
+    }
+  });
+
+  it('the Monte Carlo sentence gives the Plan’s trial and success counts', () => {
+    const mc = plan.risk.monteCarlo;
+    const sentence = squash(
+      `在 ${formatNumber(mc.trials, 0)} 次模拟中，所有目标均实现的有 ${formatNumber(mc.successAllCount, 0)} 次`,
+    );
+    expect(pages[3]).toContain(sentence);
+    expect(sectionText(pages, '蒙特卡洛模拟', '最有效的调整')).toContain(sentence);
+  });
+
+  it('the retirement section states the Plan’s retirement gap, in the table and in words', () => {
+    const text = sectionText(pages, '退休规划', '投资规划与资产配置');
+    const gap = dec(plan.planning.retirement.gap);
+    expect(text).toContain(squash(yuanNumber(gap.abs())));
+    expect(text).toContain(squash(spoken(gap.abs())));
+    expect(text).toContain(gap.gt(0) ? '退休资金缺口' : '退休资金盈余');
+  });
+
+  it('the goals table states each goal’s total cost and gap in 元', () => {
+    const text = sectionText(pages, '理财目标', '规划假设');
+    for (const g of plan.goals) {
+      expect(text, g.goalId).toContain(squash(yuanNumber(g.totalNominalCost)));
+      if (dec(g.shortfallNominal).gt(0))
+        expect(text, g.goalId).toContain(squash(yuanNumber(g.shortfallNominal)));
+    }
+  });
+
+  it('the balance sheet and the summary agree on net worth', () => {
+    const text = sectionText(pages, '家庭财务状况', '理财目标');
+    expect(text).toContain(squash(yuanNumber(plan.balanceSheet.totals.netWorth)));
+    expect(text).toContain(squash(spoken(plan.balanceSheet.totals.netWorth)));
+  });
+});
