@@ -17,7 +17,20 @@ export const renderOptionsSchema = z.strictObject({
     .optional()
     .describe('密码保护（AES-256）；密码由应用层从环境变量、密码文件或请求体取得，切勿写入日志'),
   pdfa: z.literal(PDFA_CONFORMANCE).optional().describe('存档格式：PDF/A-2b（不能与密码保护同用）'),
+  depth: z
+    .enum(['auto', 'summary', 'full'])
+    .optional()
+    .describe(
+      '报告深度：summary 4–6 页摘要版（5万–20万客户、理财沙龙）/ full 完整版 / auto 按客户分层（缺省）',
+    ),
+  watermark: z
+    .union([z.literal(true), z.string().trim().min(1).max(40)])
+    .optional()
+    .describe('每页水印：true 为"仅供某先生/女士参阅"，也可给出文字'),
 });
+
+/** Which depth a plan gets under 'auto': the summary for clients under 20万 of financial assets. */
+export const SUMMARY_TIERS = ['T0', 'T1'] as const;
 
 export type RenderOptions = z.output<typeof renderOptionsSchema>;
 export type RenderOptionsInput = z.input<typeof renderOptionsSchema>;

@@ -20,7 +20,7 @@ export interface CliResult {
 
 export function runCli(args: string[], input?: string, env: Record<string, string> = {}): CliResult {
   ensureBuilt();
-  const base = { ...process.env, FINPLAN_DEBUG: '' };
+  const base: NodeJS.ProcessEnv = { ...process.env, FINPLAN_DEBUG: '' };
   delete base.FINPLAN_PDF_PASSWORD;
   const r = spawnSync(process.execPath, [`${ROOT}dist/apps/cli/main.js`, ...args], {
     cwd: ROOT,

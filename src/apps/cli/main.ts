@@ -35,6 +35,8 @@ program
   )
   .option('--no-copy', '加密时禁止复制文字（读屏软件仍可读取）')
   .option('--pdfa', '生成 PDF/A-2b 存档格式（不能与密码保护同用）')
+  .option('--depth <depth>', '报告深度：summary 摘要版（4–6 页）/ full 完整版 / auto 按客户分层（缺省）')
+  .option('--watermark [text]', '每页水印，缺省为"仅供某先生/女士参阅"')
   // Accepted only to refuse it with a useful message: argv is visible to every user in `ps`.
   .addOption(new Option('--password <password>').hideHelp())
   .action(async (profile: string, opts: PlanCommandOptions & { password?: string }) => {

@@ -8,7 +8,7 @@ import { FinplanError } from '../../errors.js';
 import { PLAN_FORMAT_VERSION, planSchema, type Plan } from '../../engine/plan-types.js';
 import type { RenderContext } from '../context.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
-import { renderOptionsSchema, type RenderOptionsInput } from '../options.js';
+import { renderOptionsSchema, SUMMARY_TIERS, type RenderOptionsInput } from '../options.js';
 import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
 import { renderClientProfile } from './sections/client-profile.js';
@@ -32,6 +32,12 @@ import { renderRisk } from './sections/risk.js';
 import { renderSummary } from './sections/summary.js';
 import { renderTax } from './sections/tax.js';
 import { assertPdfACompatible, checkPdfAImage } from './pdfa.js';
+import {
+  renderActionsBrief,
+  renderHighlights,
+  renderPositionBrief,
+  renderRiskBrief,
+} from './sections/brief.js';
 import { PdfWriter } from './writer.js';
 
 export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
@@ -71,37 +77,63 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
       },
       { protection, pdfa },
     );
+    const depth =
+      parsed.data.depth === 'summary' || parsed.data.depth === 'full'
+        ? parsed.data.depth
+        : (SUMMARY_TIERS as readonly string[]).includes(plan.tier.code)
+          ? 'summary'
+          : 'full';
     renderCover(writer, model);
-    renderLetter(writer, model, ctx);
-    const toc = reserveTableOfContents(writer, model);
-    renderSummary(writer, model, ctx);
-    renderClientProfile(writer, model);
-    renderFinancialPosition(writer, model);
-    renderGoals(writer, model, ctx);
-    renderAssumptions(writer, model, ctx);
-    renderEmergencyFund(writer, model);
-    renderInsurance(writer, model, ctx);
-    renderEducation(writer, model, ctx);
-    renderHousing(writer, model, ctx);
-    renderRetirement(writer, model, ctx);
-    renderInvestment(writer, model, ctx);
-    renderTax(writer, model, ctx);
-    renderOtherGoals(writer, model);
-    renderCashFlowForecast(writer, model);
-    renderRisk(writer, model, ctx);
-    renderActions(writer, model, ctx);
-    renderLegacy(writer, model, ctx);
-    renderAppendix(writer, model);
-    fillTableOfContents(writer, toc);
+    if (depth === 'summary') renderSummaryEdition(writer, model, ctx);
+    else renderFullEdition(writer, model, ctx);
+    const watermark =
+      parsed.data.watermark === true
+        ? `仅供${model.clientTitle}参阅`
+        : (parsed.data.watermark ?? brand.theme.watermark);
     writer.pageFurniture({
       headerLeft: brand.theme.institution,
       headerRight: model.documentTitle,
       footerLeft: brand.theme.footer,
       skipFirst: 1,
+      ...(watermark ? { watermark } : {}),
     });
     return await writer.finish();
   } catch (err) {
     if (err instanceof FinplanError) throw err;
     throw new FinplanError('FINPLAN_E_RENDER_FAILED', undefined, { cause: err });
   }
+}
+
+/** The full plan: every section of report-outline.md (for 100万+ clients, or on request). */
+function renderFullEdition(writer: PdfWriter, model: ReportModel, ctx: RenderContext): void {
+  renderLetter(writer, model, ctx);
+  const toc = reserveTableOfContents(writer, model);
+  renderSummary(writer, model, ctx);
+  renderClientProfile(writer, model);
+  renderFinancialPosition(writer, model);
+  renderGoals(writer, model, ctx);
+  renderAssumptions(writer, model, ctx);
+  renderEmergencyFund(writer, model);
+  renderInsurance(writer, model, ctx);
+  renderEducation(writer, model, ctx);
+  renderHousing(writer, model, ctx);
+  renderRetirement(writer, model, ctx);
+  renderInvestment(writer, model, ctx);
+  renderTax(writer, model, ctx);
+  renderOtherGoals(writer, model);
+  renderCashFlowForecast(writer, model);
+  renderRisk(writer, model, ctx);
+  renderActions(writer, model, ctx);
+  renderLegacy(writer, model, ctx);
+  renderAppendix(writer, model);
+  fillTableOfContents(writer, toc);
+}
+
+/** The summary edition, 4–6 pages: for 5万–20万 clients and salon hand-outs. */
+function renderSummaryEdition(writer: PdfWriter, model: ReportModel, ctx: RenderContext): void {
+  renderSummary(writer, model, ctx);
+  renderPositionBrief(writer, model);
+  renderHighlights(writer, model);
+  renderRiskBrief(writer, model);
+  renderActionsBrief(writer, model, ctx);
 }

@@ -530,15 +530,21 @@ export class PdfWriter {
     headerRight: string;
     footerLeft: string;
     skipFirst: number;
+    /** Drawn diagonally and faintly across every page, the cover included. */
+    watermark?: string;
   }): void {
     const { doc } = this;
     const range = doc.bufferedPageRange();
     const total = range.count;
     for (let i = range.start; i < range.start + total; i++) {
-      if (i < options.skipFirst) continue;
       doc.switchToPage(i);
       const savedBottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
+      if (options.watermark) this.watermark(options.watermark);
+      if (i < options.skipFirst) {
+        doc.page.margins.bottom = savedBottom;
+        continue;
+      }
       doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
       const headerY = 40;
       doc.text(options.headerLeft, PAGE.marginLeft, headerY, { width: this.contentWidth, lineBreak: false });
@@ -569,6 +575,19 @@ export class PdfWriter {
       });
       doc.page.margins.bottom = savedBottom;
     }
+  }
+
+  /** A faint diagonal line of text across the middle of the page ("仅供王先生参阅"). */
+  private watermark(text: string): void {
+    const { doc } = this;
+    doc.save();
+    doc.fillColor(this.colors.muted).fillOpacity(0.13).font(FONT_BOLD).fontSize(34);
+    const width = doc.widthOfString(text);
+    doc.rotate(-35, { origin: [PAGE.width / 2, PAGE.height / 2] });
+    for (const dy of [-220, 0, 220])
+      doc.text(text, PAGE.width / 2 - width / 2, PAGE.height / 2 - 17 + dy, { lineBreak: false });
+    doc.restore();
+    this.resetBodyFont();
   }
 
   /** Finish the document and collect its bytes. */

@@ -17,6 +17,9 @@ export interface PlanCommandOptions {
   /** commander's --no-copy: false when given. */
   copy?: boolean;
   pdfa?: boolean;
+  depth?: string;
+  /** --watermark alone gives true ("仅供某先生参阅"); --watermark <text> the text. */
+  watermark?: string | boolean;
 }
 
 function write(path: string, data: Buffer | string): void {
@@ -55,7 +58,20 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   const brandDir = opts.brand ? resolve(opts.brand) : undefined;
   const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [] });
   const brandName = brandDir ? (readBrand(brandDir).theme as { name?: string }).name : undefined;
-  const pdf = await compose(plan, { brand: brandName, protection, pdfa }, ctx);
+  const depth = opts.depth as 'auto' | 'summary' | 'full' | undefined;
+  const watermark =
+    opts.watermark === true ? true : typeof opts.watermark === 'string' ? opts.watermark : undefined;
+  const pdf = await compose(
+    plan,
+    {
+      brand: brandName,
+      protection,
+      pdfa,
+      ...(depth ? { depth } : {}),
+      ...(watermark !== undefined ? { watermark } : {}),
+    },
+    ctx,
+  );
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
   const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
