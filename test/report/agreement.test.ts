@@ -33,7 +33,7 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
   let pages: string[];
   beforeAll(async () => {
     plan = planFromInput(readSample(name));
-    pages = pdfToText(await compose(plan, {}, ctx))
+    pages = pdfToText(await compose(plan, { depth: 'full' }, ctx))
       .split('\f')
       .map(squash);
   });

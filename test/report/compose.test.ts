@@ -10,7 +10,7 @@ import type { RenderContext } from '../../src/report/context.js';
 import { yuanNumber } from '../../src/report/format.js';
 import { compose } from '../../src/report/pdf/compose.js';
 import { FinplanError } from '../../src/errors.js';
-import { pdfFonts, pdfPageCount, pdfToText, sha256 } from '../helpers/pdf.js';
+import { meanDifference, pdfFonts, pdfPageCount, pdfPageGray, pdfToText, sha256 } from '../helpers/pdf.js';
 import { goodSampleNames, readSample, samplePath } from '../helpers/samples.js';
 import { ensureBuilt } from '../helpers/cli.js';
 
@@ -28,7 +28,7 @@ describe.each(goodSampleNames())('the PDF for %s', (name) => {
   let text: string;
   beforeAll(async () => {
     plan = planFromInput(readSample(name));
-    pdf = await compose(plan, {}, ctx);
+    pdf = await compose(plan, { depth: 'full' }, ctx);
     text = squash(pdfToText(pdf));
   });
 
@@ -74,9 +74,9 @@ describe.each(goodSampleNames())('the PDF for %s', (name) => {
 describe('determinism', () => {
   it('gives the same bytes for the 1st and the 20th render in one process, and after a JSON round trip', async () => {
     const plan = planFromInput(readSample('family-with-children-education-and-retirement'));
-    const first = sha256(await compose(plan, {}, ctx));
+    const first = sha256(await compose(plan, { depth: 'full' }, ctx));
     let last = '';
-    for (let i = 0; i < 19; i++) last = sha256(await compose(plan, {}, ctx));
+    for (let i = 0; i < 19; i++) last = sha256(await compose(plan, { depth: 'full' }, ctx));
     expect(last).toBe(first);
     const roundTripped = JSON.parse(JSON.stringify(plan)) as Plan;
     expect(sha256(await compose(roundTripped, {}, ctx))).toBe(first);
@@ -114,6 +114,40 @@ describe('compose refuses what it cannot render', () => {
       ...planFromInput(readSample('single-parent-chengdu')),
       planFormatVersion: 99,
     } as unknown as Plan;
-    await expect(compose(plan, {}, ctx)).rejects.toBeInstanceOf(FinplanError);
+    await expect(compose(plan, { depth: 'full' }, ctx)).rejects.toBeInstanceOf(FinplanError);
+  });
+});
+
+describe('depth by client tier', () => {
+  it('gives a client under 20万 of financial assets the summary edition of at most six pages', async () => {
+    const plan = planFromInput(readSample('single-parent-chengdu'));
+    expect(plan.tier.code).toBe('T1');
+    const pdf = await compose(plan, {}, ctx);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(6);
+    const text = squash(pdfToText(pdf));
+    for (const h of ['摘要', '家庭财务概况', '规划要点', '风险测试', '执行计划', '声明'])
+      expect(text, h).toContain(h);
+  });
+
+  it('gives a 理财客户 the full plan, and either edition on request', async () => {
+    const family = planFromInput(readSample('family-with-children-education-and-retirement'));
+    expect(pdfPageCount(await compose(family, {}, ctx))).toBeGreaterThan(20);
+    expect(pdfPageCount(await compose(family, { depth: 'summary' }, ctx))).toBeLessThanOrEqual(6);
+  });
+
+  it('writes the watermark on every page', async () => {
+    // pdftotext leaves diagonal text out, so compare each page with and without the watermark.
+    const plan = planFromInput(readSample('retired-couple-shanghai'));
+    const plain = await compose(plan, { depth: 'summary' }, ctx);
+    const marked = await compose(plan, { depth: 'summary', watermark: true }, ctx);
+    const pages = pdfPageCount(plain);
+    expect(pdfPageCount(marked)).toBe(pages);
+    for (let p = 1; p <= pages; p++)
+      expect(
+        meanDifference(pdfPageGray(plain, p, 20), pdfPageGray(marked, p, 20)),
+        `page ${p}`,
+      ).toBeGreaterThan(0.1);
   });
 });

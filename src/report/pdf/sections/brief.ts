@@ -9,6 +9,9 @@ import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
 import { renderTemplate } from './letter.js';
 
+/** The summary edition lists the most important actions only (the plan orders them by priority). */
+const BRIEF_ACTIONS = 8;
+
 export function renderPositionBrief(w: PdfWriter, model: ReportModel): void {
   const p = model.position;
   w.section('家庭财务概况');
@@ -39,13 +42,17 @@ export function renderHighlights(w: PdfWriter, model: ReportModel): void {
   w.paragraph(
     `建议保留 ${e.monthsText}必要支出（${e.targetMin}至 ${e.targetMax}）；目前流动资产 ${e.liquid}${e.gapPositive ? `，还差 ${e.gap}` : '，已经足够'}。`,
   );
-  const gaps = model.insurance.members.flatMap((m) =>
-    m.rows
-      .filter((r) => r.negative?.[3])
-      .map((r) => `${m.name}：${r.cells[0]}${r.cells[3] === '待配置' ? '待配置' : `缺口 ${r.cells[3]} 元`}`),
-  );
+  // One line per member: every cover kind that is missing or short.
+  const gaps = model.insurance.members
+    .map((m) => {
+      const missing = m.rows
+        .filter((r) => r.negative?.[3])
+        .map((r) => (r.cells[3] === '待配置' ? `${r.cells[0]}待配置` : `${r.cells[0]}缺口 ${r.cells[3]} 元`));
+      return missing.length ? `${m.name}：${missing.join('；')}` : null;
+    })
+    .filter((x): x is string => x !== null);
   w.heading('家庭保障');
-  if (gaps.length) w.bullets(gaps.slice(0, 8));
+  if (gaps.length) w.bullets(gaps);
   else w.paragraph('家庭成员的医疗、意外、重疾与寿险保障基本完备。');
   if (model.education.rows.length) {
     w.heading('子女教育');
@@ -86,8 +93,10 @@ export function renderActionsBrief(w: PdfWriter, model: ReportModel, ctx: Render
       { header: '期限', weight: 1.1 },
       { header: '优先级', weight: 0.6, align: 'center' },
     ],
-    rows: model.actions.rows,
+    rows: model.actions.rows.slice(0, BRIEF_ACTIONS),
   });
+  if (model.actions.rows.length > BRIEF_ACTIONS)
+    w.note(`以上为最重要的 ${BRIEF_ACTIONS} 项行动，完整的 ${model.actions.rows.length} 项见完整版规划书。`);
   w.heading('声明');
   renderTemplate(w, ctx, 'sections/statement', model.letter);
 }
