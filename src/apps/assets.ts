@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FinplanError } from '../errors.js';
 import { createRenderContext, type RenderAssets, type RenderContext } from '../report/context.js';
+import { FALLBACK_FONT_FILE } from '../report/pdf/text/fonts.js';
 
 /** The package root: two levels above this file in both src/apps and dist/apps. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,6 +15,7 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const FONT_FILES = {
   regular: join(PACKAGE_ROOT, 'fonts', 'NotoSansSC-Regular.ttf'),
   bold: join(PACKAGE_ROOT, 'fonts', 'NotoSansSC-Bold.ttf'),
+  fallback: join(PACKAGE_ROOT, 'fonts', FALLBACK_FONT_FILE),
 };
 
 function readFont(path: string): Buffer {
@@ -74,7 +76,11 @@ export function readRenderAssets(options: { extraBrandDirs?: string[] } = {}): R
     .map((d) => join(brandsRoot, d))
     .filter((d) => statSync(d).isDirectory());
   return {
-    fonts: { regular: readFont(FONT_FILES.regular), bold: readFont(FONT_FILES.bold) },
+    fonts: {
+      regular: readFont(FONT_FILES.regular),
+      bold: readFont(FONT_FILES.bold),
+      fallback: readFont(FONT_FILES.fallback),
+    },
     templates: readTemplates(templatesRoot),
     brands: [...brandDirs, ...(options.extraBrandDirs ?? [])].map(readBrand),
   };

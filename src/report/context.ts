@@ -10,11 +10,13 @@ import { FinplanError } from '../errors.js';
 import { parseTheme, type Brand } from './brand/theme.js';
 import { setupCharts } from './charts/setup.js';
 import { compileTemplates, type TemplateSet } from './narrative/templates.js';
+import { parseFallbackFont } from './pdf/text/fonts.js';
 
 export type FontkitFont = fontkit.Font;
 
 export interface RenderAssets {
-  fonts: { regular: Buffer; bold: Buffer };
+  /** Body fonts, and the fallback for characters they lack (fonts/FinplanHanExtB.ttf). */
+  fonts: { regular: Buffer; bold: Buffer; fallback?: Buffer };
   /** Template sources by name ("sections/letter"). */
   templates: Record<string, string>;
   /** Brands: theme.json contents (parsed JSON) and logo bytes. */
@@ -22,7 +24,7 @@ export interface RenderAssets {
 }
 
 export interface RenderContext {
-  fonts: { regular: FontkitFont; bold: FontkitFont };
+  fonts: { regular: FontkitFont; bold: FontkitFont; fallbacks: FontkitFont[] };
   /** Family name under which the body font is registered with the canvas (for charts). */
   chartFontFamily: string;
   templates: TemplateSet;
@@ -45,6 +47,7 @@ export function createRenderContext(assets: RenderAssets): RenderContext {
   const fonts = {
     regular: parseFont(assets.fonts.regular, '正文'),
     bold: parseFont(assets.fonts.bold, '粗体'),
+    fallbacks: assets.fonts.fallback ? [parseFallbackFont(assets.fonts.fallback)] : [],
   };
   setupCharts(CHART_FONT_FAMILY);
   const brands = new Map<string, Brand>();

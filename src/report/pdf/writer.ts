@@ -13,6 +13,14 @@ import { drawChartVector } from '../charts/pdf-canvas.js';
 import type { RenderContext } from '../context.js';
 import { installXmpMetadata, pdfaDocumentOptions, type PdfAConformance } from './pdfa.js';
 import { pdfProtection, type ProtectionOptions } from './protection.js';
+import {
+  drawText,
+  measureTextHeight,
+  registerFontSet,
+  type DrawTextOptions,
+  type DrawTextResult,
+  type FontSet,
+} from './text/index.js';
 
 export const FONT_REGULAR = 'finplan-regular';
 export const FONT_BOLD = 'finplan-bold';
@@ -95,8 +103,10 @@ export class PdfWriter {
   private destinationCount = 0;
   private currentOutline: PDFKit.PDFOutline | null = null;
   private readonly chartFonts: RenderContext['fonts'];
-  /** Characters a chart label used that the font lacks (reported, never silently dropped). */
+  /** Characters no font has, in text or chart labels (drawn as 〓, reported, never dropped). */
   readonly missingGlyphs = new Set<string>();
+  /** Body fonts and the fallback for rare characters, registered with this document. */
+  readonly fonts: FontSet;
 
   constructor(
     ctx: RenderContext,
@@ -138,8 +148,7 @@ export class PdfWriter {
     // Always: pdfkit's own XMP is unescaped and lacks xmp:ModifyDate (src/report/pdf/pdfa.ts).
     installXmpMetadata(this.doc, { lang: 'zh-CN' });
     // The fontkit objects are parsed once per RenderContext; pdfkit subsets them per document.
-    this.doc.registerFont(FONT_REGULAR, ctx.fonts.regular as never);
-    this.doc.registerFont(FONT_BOLD, ctx.fonts.bold as never);
+    this.fonts = registerFontSet(this.doc, ctx.fonts, { regular: FONT_REGULAR, bold: FONT_BOLD });
     this.doc.font(FONT_REGULAR);
   }
 
@@ -174,6 +183,53 @@ export class PdfWriter {
     this.doc.y += points;
   }
 
+  /**
+   * Set text with Chinese line breaking (禁则, amounts kept whole) and font fallback; every text of
+   * the report goes through here. `flow` continues on a new page at the bottom margin, like
+   * pdfkit's text(). Leaves doc.y below the text.
+   */
+  write(
+    text: string,
+    options: Omit<DrawTextOptions, 'x' | 'y' | 'width'> & {
+      x?: number;
+      y?: number;
+      width?: number;
+      flow?: boolean;
+    },
+  ): DrawTextResult {
+    const { flow, ...rest } = options;
+    const result = drawText(
+      this.doc,
+      text,
+      {
+        x: PAGE.marginLeft,
+        y: this.doc.y,
+        width: this.contentWidth,
+        ...rest,
+        ...(flow
+          ? {
+              bottom: this.bottom,
+              onPageBreak: () => {
+                this.addPage();
+                return this.doc.y;
+              },
+            }
+          : {}),
+      },
+      this.fonts,
+    );
+    for (const c of result.missing) this.missingGlyphs.add(c);
+    return result;
+  }
+
+  /** Height `write` would use for this text in a box of `width` (no page breaks). */
+  textHeight(
+    text: string,
+    options: { width: number; fontSize: number; lineGap?: number; bold?: boolean; indent?: number },
+  ): number {
+    return measureTextHeight(text, options, this.fonts);
+  }
+
   private nextDestination(): string {
     this.destinationCount += 1;
     return `sec-${this.destinationCount}`;
@@ -203,8 +259,7 @@ export class PdfWriter {
       this.currentOutline = this.doc.outline.addItem(title);
     }
     const { doc } = this;
-    doc.font(FONT_BOLD).fontSize(TYPE.h1).fillColor(this.colors.primary);
-    doc.text(title, PAGE.marginLeft, doc.y, { width: this.contentWidth });
+    this.write(title, { fontSize: TYPE.h1, bold: true, color: this.colors.primary });
     const y = doc.y + 4;
     doc
       .moveTo(PAGE.marginLeft, y)
@@ -230,8 +285,14 @@ export class PdfWriter {
     const x = PAGE.marginLeft;
     const y = doc.y;
     doc.rect(x, y + 2, 3.5, TYPE.h2).fill(this.colors.accent);
-    doc.font(FONT_BOLD).fontSize(TYPE.h2).fillColor(this.colors.primary);
-    doc.text(title, x + 10, y, { width: this.contentWidth - 10 });
+    this.write(title, {
+      x: x + 10,
+      y,
+      width: this.contentWidth - 10,
+      fontSize: TYPE.h2,
+      bold: true,
+      color: this.colors.primary,
+    });
     doc.y += 6;
     this.resetBodyFont();
   }
@@ -240,8 +301,7 @@ export class PdfWriter {
   subheading(title: string): void {
     this.ensureSpace(50);
     this.space(2);
-    this.doc.font(FONT_BOLD).fontSize(TYPE.h3).fillColor(this.colors.text);
-    this.doc.text(title, PAGE.marginLeft, this.doc.y, { width: this.contentWidth });
+    this.write(title, { fontSize: TYPE.h3, bold: true, color: this.colors.text });
     this.doc.y += 3;
     this.resetBodyFont();
   }
@@ -255,18 +315,18 @@ export class PdfWriter {
     options: { size?: number; color?: string; indent?: boolean; bold?: boolean } = {},
   ): void {
     const { doc } = this;
-    doc
-      .font(options.bold ? FONT_BOLD : FONT_REGULAR)
-      .fontSize(options.size ?? TYPE.body)
-      .fillColor(options.color ?? this.colors.text);
-    const indent = options.indent === false ? 0 : (options.size ?? TYPE.body) * 2;
-    // Chinese paragraphs are left-aligned: pdfkit's justify only stretches spaces.
+    const size = options.size ?? TYPE.body;
+    const indent = options.indent === false ? 0 : size * 2;
+    doc.font(options.bold ? FONT_BOLD : FONT_REGULAR).fontSize(size);
     this.ensureSpace(doc.currentLineHeight(true) * 2);
-    doc.text(text, PAGE.marginLeft, doc.y, {
-      width: this.contentWidth,
-      align: 'left',
+    // Chinese paragraphs are left-aligned: pdfkit's justify only stretches spaces.
+    this.write(text, {
+      fontSize: size,
+      bold: options.bold ?? false,
+      color: options.color ?? this.colors.text,
       lineGap: TYPE.lineGap,
       indent,
+      flow: true,
     });
     doc.y += 6;
     this.resetBodyFont();
@@ -276,13 +336,20 @@ export class PdfWriter {
     const { doc } = this;
     const size = options.size ?? TYPE.body;
     for (const item of items) {
-      doc.font(FONT_REGULAR).fontSize(size).fillColor(this.colors.text);
-      const h = doc.heightOfString(item, { width: this.contentWidth - 14, lineGap: TYPE.lineGap });
+      const width = this.contentWidth - 14;
+      const h = this.textHeight(item, { width, fontSize: size, lineGap: TYPE.lineGap });
       this.ensureSpace(Math.min(h, 40));
       const y = doc.y;
       doc.circle(PAGE.marginLeft + 4, y + size * 0.62, 1.8).fill(this.colors.accent);
-      doc.fillColor(this.colors.text);
-      doc.text(item, PAGE.marginLeft + 14, y, { width: this.contentWidth - 14, lineGap: TYPE.lineGap });
+      this.write(item, {
+        x: PAGE.marginLeft + 14,
+        y,
+        width,
+        fontSize: size,
+        lineGap: TYPE.lineGap,
+        color: this.colors.text,
+        flow: true,
+      });
       doc.y += 3;
     }
     doc.y += 4;
@@ -302,15 +369,19 @@ export class PdfWriter {
             : this.colors.primary;
     const pad = 9;
     const width = this.contentWidth - 2 * pad - 4;
-    doc.font(FONT_REGULAR).fontSize(TYPE.body);
-    const h = doc.heightOfString(text, { width, lineGap: TYPE.lineGap }) + 2 * pad;
+    const h = this.textHeight(text, { width, fontSize: TYPE.body, lineGap: TYPE.lineGap }) + 2 * pad;
     this.ensureSpace(h + 8);
     const y = doc.y;
     doc.rect(PAGE.marginLeft, y, this.contentWidth, h).fill(this.colors.zebra);
     doc.rect(PAGE.marginLeft, y, 4, h).fill(barColour);
-    doc
-      .fillColor(this.colors.text)
-      .text(text, PAGE.marginLeft + 4 + pad, y + pad, { width, lineGap: TYPE.lineGap });
+    this.write(text, {
+      x: PAGE.marginLeft + 4 + pad,
+      y: y + pad,
+      width,
+      fontSize: TYPE.body,
+      lineGap: TYPE.lineGap,
+      color: this.colors.text,
+    });
     doc.y = y + h + 8;
     this.resetBodyFont();
   }
@@ -336,14 +407,10 @@ export class PdfWriter {
               : this.colors.primary;
       doc.rect(x, y, w, h).fill(this.colors.zebra);
       doc.rect(x, y, w, 3).fill(tone);
-      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
-      doc.text(card.label, x + 8, y + 9, { width: w - 16, lineBreak: false, ellipsis: true });
-      doc.font(FONT_BOLD).fontSize(14).fillColor(tone);
-      doc.text(card.value, x + 8, y + 23, { width: w - 16, lineBreak: false, ellipsis: true });
-      if (card.note) {
-        doc.font(FONT_REGULAR).fontSize(7.5).fillColor(this.colors.muted);
-        doc.text(card.note, x + 8, y + 43, { width: w - 16, lineBreak: false, ellipsis: true });
-      }
+      const line = { x: x + 8, width: w - 16, maxLines: 1 };
+      this.write(card.label, { ...line, y: y + 9, fontSize: TYPE.small, color: this.colors.muted });
+      this.write(card.value, { ...line, y: y + 23, fontSize: 14, bold: true, color: tone });
+      if (card.note) this.write(card.note, { ...line, y: y + 43, fontSize: 7.5, color: this.colors.muted });
     });
     doc.y = y + h + 12;
     this.resetBodyFont();
@@ -370,8 +437,7 @@ export class PdfWriter {
     for (const c of drawn.missingGlyphs) this.missingGlyphs.add(c);
     doc.y = y + heightPt + 4;
     if (caption) {
-      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
-      doc.text(caption, PAGE.marginLeft, doc.y, { width: this.contentWidth, align: 'center' });
+      this.write(caption, { fontSize: TYPE.small, color: this.colors.muted, align: 'center' });
     }
     doc.y += 8;
     this.resetBodyFont();
@@ -420,11 +486,10 @@ export class PdfWriter {
     const lineGap = 1.5;
 
     const rowHeight = (cells: string[], bold: boolean): number => {
-      doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size);
       let h = 0;
       cells.forEach((cell, i) => {
-        const w = (widths[i] ?? 0) - 2 * pad;
-        h = Math.max(h, doc.heightOfString(cell || ' ', { width: w, lineGap }));
+        const width = (widths[i] ?? 0) - 2 * pad;
+        h = Math.max(h, this.textHeight(cell || ' ', { width, fontSize: size, lineGap, bold }));
       });
       return h + 2 * pad;
     };
@@ -439,11 +504,17 @@ export class PdfWriter {
       cells.forEach((cell, i) => {
         const w = widths[i] ?? 0;
         const align = spec.columns[i]?.align ?? 'left';
-        doc
-          .font(opts.bold ? FONT_BOLD : FONT_REGULAR)
-          .fontSize(size)
-          .fillColor(opts.negative?.[i] ? this.colors.negative : opts.color);
-        doc.text(cell, x + pad, y + pad, { width: w - 2 * pad, align, lineGap });
+        const color = opts.negative?.[i] ? this.colors.negative : opts.color;
+        this.write(cell, {
+          x: x + pad,
+          y: y + pad,
+          width: w - 2 * pad,
+          fontSize: size,
+          bold: opts.bold,
+          align,
+          lineGap,
+          color,
+        });
         x += w;
       });
       void h;
@@ -464,16 +535,9 @@ export class PdfWriter {
     this.ensureSpace(captionHeight + headerHeight + firstRowHeight * Math.min(3, spec.rows.length) + 4);
     if (captionHeight) {
       const y = doc.y;
-      doc.font(FONT_BOLD).fontSize(TYPE.small).fillColor(this.colors.text);
-      if (spec.caption)
-        doc.text(spec.caption, PAGE.marginLeft, y, { width: this.contentWidth, lineBreak: false });
-      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
-      if (spec.unit)
-        doc.text(spec.unit, PAGE.marginLeft, y, {
-          width: this.contentWidth,
-          align: 'right',
-          lineBreak: false,
-        });
+      const line = { y, fontSize: TYPE.small, maxLines: 1 };
+      if (spec.caption) this.write(spec.caption, { ...line, bold: true, color: this.colors.text });
+      if (spec.unit) this.write(spec.unit, { ...line, color: this.colors.muted, align: 'right' });
       doc.y = y + captionHeight;
     }
     drawHeader();
@@ -514,8 +578,7 @@ export class PdfWriter {
   /** Small print under a table or chart. */
   note(text: string): void {
     const { doc } = this;
-    doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
-    doc.text(text, PAGE.marginLeft, doc.y, { width: this.contentWidth, lineGap: 1.5 });
+    this.write(text, { fontSize: TYPE.small, color: this.colors.muted, lineGap: 1.5, flow: true });
     doc.y += 6;
     this.resetBodyFont();
   }
@@ -545,14 +608,10 @@ export class PdfWriter {
         doc.page.margins.bottom = savedBottom;
         continue;
       }
-      doc.font(FONT_REGULAR).fontSize(TYPE.small).fillColor(this.colors.muted);
+      const small = { fontSize: TYPE.small, color: this.colors.muted, maxLines: 1 };
       const headerY = 40;
-      doc.text(options.headerLeft, PAGE.marginLeft, headerY, { width: this.contentWidth, lineBreak: false });
-      doc.text(options.headerRight, PAGE.marginLeft, headerY, {
-        width: this.contentWidth,
-        align: 'right',
-        lineBreak: false,
-      });
+      this.write(options.headerLeft, { ...small, y: headerY });
+      this.write(options.headerRight, { ...small, y: headerY, align: 'right' });
       doc
         .moveTo(PAGE.marginLeft, headerY + 14)
         .lineTo(PAGE.width - PAGE.marginRight, headerY + 14)
@@ -566,13 +625,8 @@ export class PdfWriter {
         .lineWidth(0.6)
         .strokeColor(this.colors.rule)
         .stroke();
-      doc.fillColor(this.colors.muted);
-      doc.text(options.footerLeft, PAGE.marginLeft, footerY, { width: this.contentWidth, lineBreak: false });
-      doc.text(`第 ${i + 1} 页 / 共 ${total} 页`, PAGE.marginLeft, footerY, {
-        width: this.contentWidth,
-        align: 'right',
-        lineBreak: false,
-      });
+      this.write(options.footerLeft, { ...small, y: footerY });
+      this.write(`第 ${i + 1} 页 / 共 ${total} 页`, { ...small, y: footerY, align: 'right' });
       doc.page.margins.bottom = savedBottom;
     }
   }
@@ -581,11 +635,19 @@ export class PdfWriter {
   private watermark(text: string): void {
     const { doc } = this;
     doc.save();
-    doc.fillColor(this.colors.muted).fillOpacity(0.13).font(FONT_BOLD).fontSize(34);
-    const width = doc.widthOfString(text);
+    doc.opacity(0.13); // fill and stroke: a fallback glyph is drawn filled and stroked
     doc.rotate(-35, { origin: [PAGE.width / 2, PAGE.height / 2] });
     for (const dy of [-220, 0, 220])
-      doc.text(text, PAGE.width / 2 - width / 2, PAGE.height / 2 - 17 + dy, { lineBreak: false });
+      this.write(text, {
+        x: 0,
+        y: PAGE.height / 2 - 17 + dy,
+        width: PAGE.width,
+        align: 'center',
+        fontSize: 34,
+        bold: true,
+        color: this.colors.muted,
+        maxLines: 1,
+      });
     doc.restore();
     this.resetBodyFont();
   }

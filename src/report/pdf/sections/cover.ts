@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../model/report-model.js';
-import { FONT_BOLD, FONT_REGULAR, PAGE, type PdfWriter } from '../writer.js';
+import { PAGE, type PdfWriter } from '../writer.js';
 
 /** The cover: brand band, family name, report number, date, planner and confidentiality mark. */
 export function renderCover(w: PdfWriter, model: ReportModel): void {
@@ -14,28 +14,12 @@ export function renderCover(w: PdfWriter, model: ReportModel): void {
   const logoSize = 54;
   if (w.brand.logo) doc.image(w.brand.logo, PAGE.marginLeft, 64, { width: logoSize, height: logoSize });
   const textX = PAGE.marginLeft + (w.brand.logo ? logoSize + 14 : 0);
-  doc
-    .font(FONT_BOLD)
-    .fontSize(15)
-    .fillColor(c.coverText)
-    .text(cv.institution, textX, 74, { width: 380, lineBreak: false });
-  if (cv.tagline)
-    doc
-      .font(FONT_REGULAR)
-      .fontSize(9)
-      .fillColor(c.coverText)
-      .text(cv.tagline, textX, 96, { width: 380, lineBreak: false });
+  const line = { maxLines: 1, color: c.coverText };
+  w.write(cv.institution, { ...line, x: textX, y: 74, width: 380, fontSize: 15, bold: true });
+  if (cv.tagline) w.write(cv.tagline, { ...line, x: textX, y: 96, width: 380, fontSize: 9 });
 
-  doc
-    .font(FONT_BOLD)
-    .fontSize(34)
-    .fillColor(c.coverText)
-    .text(cv.title, PAGE.marginLeft, 190, { width: w.contentWidth });
-  doc
-    .font(FONT_REGULAR)
-    .fontSize(16)
-    .fillColor(c.coverText)
-    .text(cv.familyLine, PAGE.marginLeft, 246, { width: w.contentWidth });
+  w.write(cv.title, { y: 190, fontSize: 34, bold: true, color: c.coverText });
+  w.write(cv.familyLine, { y: 246, fontSize: 16, color: c.coverText });
 
   const rows: [string, string][] = [
     ['报告编号', cv.reportNumber],
@@ -44,16 +28,9 @@ export function renderCover(w: PdfWriter, model: ReportModel): void {
   ];
   let y = 420;
   for (const [label, value] of rows) {
-    doc
-      .font(FONT_REGULAR)
-      .fontSize(10)
-      .fillColor(c.muted)
-      .text(label, PAGE.marginLeft, y, { width: 80, lineBreak: false });
-    doc
-      .font(FONT_BOLD)
-      .fontSize(11)
-      .fillColor(c.text)
-      .text(value, PAGE.marginLeft + 80, y - 1, { width: w.contentWidth - 80, lineBreak: false });
+    w.write(label, { y, width: 80, fontSize: 10, color: c.muted, maxLines: 1 });
+    const valueBox = { x: PAGE.marginLeft + 80, y: y - 1, width: w.contentWidth - 80 };
+    w.write(value, { ...valueBox, fontSize: 11, bold: true, color: c.text, maxLines: 1 });
     doc
       .moveTo(PAGE.marginLeft, y + 20)
       .lineTo(PAGE.width - PAGE.marginRight, y + 20)
@@ -63,19 +40,7 @@ export function renderCover(w: PdfWriter, model: ReportModel): void {
     y += 34;
   }
 
-  doc.font(FONT_BOLD).fontSize(10).fillColor(c.poor);
-  doc.text(cv.confidentiality, PAGE.marginLeft, PAGE.height - 110, {
-    width: w.contentWidth,
-    lineBreak: false,
-  });
-  doc.font(FONT_REGULAR).fontSize(8.5).fillColor(c.muted);
-  doc.text(
-    '本报告依据客户提供的资料与文中列明的假设编制，不构成收益承诺。',
-    PAGE.marginLeft,
-    PAGE.height - 92,
-    {
-      width: w.contentWidth,
-      lineBreak: false,
-    },
-  );
+  w.write(cv.confidentiality, { y: PAGE.height - 110, fontSize: 10, bold: true, color: c.poor, maxLines: 1 });
+  const disclaimer = '本报告依据客户提供的资料与文中列明的假设编制，不构成收益承诺。';
+  w.write(disclaimer, { y: PAGE.height - 92, fontSize: 8.5, color: c.muted, maxLines: 1 });
 }

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../model/report-model.js';
-import { FONT_BOLD, FONT_REGULAR, PAGE, TYPE, type PdfWriter } from '../writer.js';
+import { PAGE, TYPE, type PdfWriter } from '../writer.js';
 
 export interface TocReservation {
   pageIndex: number;
@@ -21,15 +21,11 @@ export function fillTableOfContents(w: PdfWriter, toc: TocReservation): void {
     const indent = entry.level === 1 ? 0 : 18;
     const size = entry.level === 1 ? TYPE.body + 0.5 : TYPE.body - 0.5;
     const pageText = `${entry.pageIndex + 1}`;
-    doc
-      .font(entry.level === 1 ? FONT_BOLD : FONT_REGULAR)
-      .fontSize(size)
-      .fillColor(w.colors.text);
     const x = PAGE.marginLeft + indent;
-    const titleWidth = doc.widthOfString(entry.title);
-    const pageWidth = doc.widthOfString(pageText);
-    doc.text(entry.title, x, y, { lineBreak: false });
-    doc.text(pageText, PAGE.width - PAGE.marginRight - pageWidth, y, { lineBreak: false });
+    const text = { y, fontSize: size, bold: entry.level === 1, color: w.colors.text, maxLines: 1 };
+    const pageWidth = w.write(pageText, { ...text, align: 'right' }).width;
+    const titleBox = { x, width: w.contentWidth - indent - pageWidth - 12 };
+    const titleWidth = w.write(entry.title, { ...text, ...titleBox }).width;
     // Dotted leader between title and page number.
     const leaderStart = x + titleWidth + 6;
     const leaderEnd = PAGE.width - PAGE.marginRight - pageWidth - 6;

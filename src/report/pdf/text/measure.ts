@@ -1,0 +1,60 @@
+/**
+ * Text widths straight from fontkit, computed exactly as pdfkit's EmbeddedFont does (it lays out
+ * each space-terminated chunk separately and sums the advances), so a run placed at the width
+ * measured here ends exactly where pdfkit's glyphs end.
+ *
+ * Measuring through fontkit rather than `doc.widthOfString()` needs no document (tables size rows
+ * before drawing), never switches the document's current font, and the cache lives as long as the
+ * parsed font: the RenderContext parses fonts once per process, so later documents reuse the
+ * widths of earlier ones.
+ */
+import type { Font } from 'fontkit';
+
+const advanceCache = new WeakMap<Font, Map<string, number>>();
+
+/** Entries kept per font before the cache is emptied (it only holds pure results). */
+const CACHE_LIMIT = 50_000;
+
+function chunkAdvance(font: Font, cache: Map<string, number>, chunk: string): number {
+  const hit = cache.get(chunk);
+  if (hit !== undefined) return hit;
+  const advance = font.layout(chunk).advanceWidth;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(chunk, advance);
+  return advance;
+}
+
+/** The advance of `text` in font units (divide by unitsPerEm and multiply by the size for points). */
+export function advanceUnits(font: Font, text: string): number {
+  let cache = advanceCache.get(font);
+  if (!cache) {
+    cache = new Map();
+    advanceCache.set(font, cache);
+  }
+  let advance = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x20 || ch === 0x09) {
+      advance += chunkAdvance(font, cache, text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) advance += chunkAdvance(font, cache, text.slice(last));
+  return advance;
+}
+
+/** The width of `text` in points at `size`, as pdfkit's `doc.widthOfString()` computes it. */
+export function textWidth(font: Font, text: string, size: number): number {
+  return (advanceUnits(font, text) * size) / font.unitsPerEm;
+}
+
+/** pdfkit's `currentLineHeight(true)` for this font: ascent − descent + line gap. */
+export function lineHeightOf(font: Font, size: number): number {
+  return ((font.ascent + font.lineGap - font.descent) * size) / font.unitsPerEm;
+}
+
+/** Distance from the top of a line to its baseline, as pdfkit places text by default. */
+export function ascentOf(font: Font, size: number): number {
+  return (font.ascent * size) / font.unitsPerEm;
+}
