@@ -6,7 +6,7 @@ export { buildPlan, type BuildPlanOptions } from './engine/plan.js';
 export type { Plan } from './engine/plan-types.js';
 export { PLAN_FORMAT_VERSION } from './engine/plan-types.js';
 export { ENGINE_VERSION } from './engine/version.js';
-export { compose } from './report/pdf/compose.js';
+export { compose, composeDocument, type ComposedDocument } from './report/pdf/compose.js';
 export { createRenderContext, type RenderContext, type RenderAssets } from './report/context.js';
 export { renderOptionsSchema, type RenderOptions } from './report/options.js';
 export { loadRenderContext, readRenderAssets } from './apps/assets.js';

@@ -9,7 +9,8 @@
  *   the youngest child turns 22 (no children: not counted — income replacement is then the human
  *   life value's job);
  * - debts = loans on which the member is the borrower; assets = liquid and investment assets;
- * - 重疾 cover ≥ 3 × annual income (the lower end of the 3–5 × heuristic);
+ * - 重疾 cover ≥ 3 × annual pay, salary and bonus (the lower end of the 3–5 × heuristic): an illness
+ *   stops the pay, not a business's dividends;
  * - 医疗 and 意外: whether the member has a policy;
  * - order: members by income (先大人后小孩, the economic pillar first), then 医疗 → 意外 → 重疾 → 寿险;
  * - premium budget: 双十原则, all protection premiums ≤ 10% of household gross income.
@@ -39,6 +40,12 @@ export function planInsurance(
         .filter(
           (i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus' || i.type === 'business'),
         )
+        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
+    );
+  const payOf = (id: string) =>
+    sum(
+      profile.incomes
+        .filter((i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus'))
         .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
     );
   const householdIncome = sum(h.members.map((f) => labourIncome(f.member.id)));
@@ -89,7 +96,10 @@ export function planInsurance(
     });
     let life: MemberInsurance['life'] = null;
     if (f.isAdult && income.gt(0)) {
-      const ci = income.times(CRITICAL_ILLNESS_INCOME_MULTIPLE.value);
+      // An illness stops the pay cheque, not a business's dividends: 重疾 cover is a multiple of
+      // pay; a member who draws no pay at all (a sole proprietor) is covered on labour income.
+      const pay = payOf(f.member.id);
+      const ci = (pay.gt(0) ? pay : income).times(CRITICAL_ILLNESS_INCOME_MULTIPLE.value);
       const ciExisting = cover(['critical_illness']);
       lines.push({
         kind: 'criticalIllness',

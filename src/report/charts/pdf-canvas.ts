@@ -41,12 +41,15 @@ export interface ChartBox {
 export interface PdfFontNames {
   regular: string;
   bold: string;
+  /** pdfkit names of fallback fonts for characters the body font lacks, in order. */
+  fallbacks?: readonly string[];
 }
 
 /** The same fonts, parsed by fontkit, for measuring text exactly as pdfkit will lay it out. */
 export interface ChartFontkitFonts {
   regular: fontkit.Font;
   bold: fontkit.Font;
+  fallbacks?: readonly fontkit.Font[];
 }
 
 type Matrix = [a: number, b: number, c: number, d: number, e: number, f: number];
@@ -134,6 +137,8 @@ const UNKNOWN_PDF_STATE: PdfState = {
 
 const BLACK: Rgba = { r: 0, g: 0, b: 0, a: 1 };
 const TAU = 2 * Math.PI;
+/** Drawn for a character no font has (U+3013 GETA MARK, in Noto Sans SC). */
+const MISSING_MARK = '〓';
 
 /** Coordinates to 0.01 pt (3.5 µm): far below print resolution, and short in the content stream. */
 function num(n: number): string {
@@ -1033,9 +1038,9 @@ export class PdfCanvasRenderingContext2D {
 
   measureText(text: string): PdfTextMetrics {
     const str = String(text).replace(/[\t\n\f\r]/g, ' ');
-    const { font, size, metrics: m } = this.currentFont();
+    const { font, name, size, metrics: m } = this.currentFont();
     const unit = size / m.unitsPerEm;
-    const width = measure(font, str).advance * unit;
+    const width = this.runsWidth(str, font, name, size);
     const shift = this.baselineShift(m);
     const ox = -this.alignFraction() * width;
     let bbox: { minX: number; maxX: number; minY: number; maxY: number } | undefined;
@@ -1081,9 +1086,13 @@ export class PdfCanvasRenderingContext2D {
     if (!color || alpha <= 0 || !this.paintable()) return;
 
     const { font, name, size, metrics } = this.currentFont();
-    const measured = measure(font, str);
-    for (const ch of measured.missing) this.missingGlyphs.add(ch);
-    const width = (measured.advance * size) / metrics.unitsPerEm;
+    // Runs per font: the body font, then the fallbacks (a rare name character such as 𠮷); a
+    // character no font has is reported and drawn as 〓, never as an empty box.
+    const runs = this.fontRuns(str, font, name);
+    const runWidths = runs.map(
+      (r) => (measure(r.font, r.text).advance * size) / fontMetrics(r.font).unitsPerEm,
+    );
+    const width = runWidths.reduce((a, w) => a + w, 0);
     // maxWidth: a canvas condenses the text horizontally to fit.
     const sx = maxWidth !== undefined && width > maxWidth ? maxWidth / width : 1;
     const ox = -this.alignFraction() * width * sx;
@@ -1092,19 +1101,65 @@ export class PdfCanvasRenderingContext2D {
     if (setup) this.doc.addContent(setup.slice(0, -1));
 
     const doc = this.doc;
-    doc.font(name).fontSize(size);
     const options: PDFKit.Mixins.TextOptions = stroke
       ? { lineBreak: false, baseline: 'alphabetic', stroke: true, fill: false }
       : { lineBreak: false, baseline: 'alphabetic' };
     const [a, b, c, d, e, f] = multiply(this.s.matrix, [sx, 0, 0, 1, x + ox, y + oy]);
-    if (a === 1 && b === 0 && c === 0 && d === 1) {
-      doc.text(str, this.box.x + e, this.box.y + f, options);
-    } else {
+    const plain = a === 1 && b === 0 && c === 0 && d === 1;
+    if (!plain) {
       doc.save();
       doc.transform(a, b, c, d, this.box.x + e, this.box.y + f);
-      doc.text(str, 0, 0, options);
-      doc.restore();
     }
+    let dx = 0;
+    runs.forEach((run, i) => {
+      doc.font(run.name).fontSize(size);
+      if (plain) doc.text(run.text, this.box.x + e + dx * sx, this.box.y + f, options);
+      else doc.text(run.text, dx, 0, options);
+      dx += runWidths[i] ?? 0;
+    });
+    if (!plain) doc.restore();
+  }
+
+  /** The width of text drawn in runs (body font and fallbacks), in points. */
+  private runsWidth(text: string, font: fontkit.Font, name: string, size: number): number {
+    const missingBefore = new Set(this.missingGlyphs);
+    const width = this.fontRuns(text, font, name).reduce(
+      (w, r) => w + (measure(r.font, r.text).advance * size) / fontMetrics(r.font).unitsPerEm,
+      0,
+    );
+    // Measuring is not drawing: only report characters that are actually drawn.
+    for (const ch of this.missingGlyphs) if (!missingBefore.has(ch)) this.missingGlyphs.delete(ch);
+    return width;
+  }
+
+  /** Split text into runs the body font or a fallback can draw; mark what none can. */
+  private fontRuns(
+    text: string,
+    font: fontkit.Font,
+    name: string,
+  ): { text: string; font: fontkit.Font; name: string }[] {
+    const fallbacks = (this.fonts.fallbacks ?? []).map((f, i) => ({
+      font: f,
+      name: this.fontNames.fallbacks?.[i],
+    }));
+    const runs: { text: string; font: fontkit.Font; name: string }[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      let face: { font: fontkit.Font; name: string } = { font, name };
+      let shown = ch;
+      if (cp > 0x20 && !font.hasGlyphForCodePoint(cp)) {
+        const fb = fallbacks.find((x) => x.name && x.font.hasGlyphForCodePoint(cp));
+        if (fb?.name) face = { font: fb.font, name: fb.name };
+        else {
+          this.missingGlyphs.add(ch);
+          shown = MISSING_MARK;
+        }
+      }
+      const last = runs[runs.length - 1];
+      if (last && last.name === face.name) last.text += shown;
+      else runs.push({ text: shown, ...face });
+    }
+    return runs;
   }
 }
 

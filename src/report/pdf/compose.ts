@@ -38,9 +38,25 @@ import {
   renderPositionBrief,
   renderRiskBrief,
 } from './sections/brief.js';
+import { missingCharactersOf } from '../model/coverage.js';
 import { PdfWriter } from './writer.js';
 
 export async function compose(plan: Plan, options: RenderOptionsInput, ctx: RenderContext): Promise<Buffer> {
+  return (await composeDocument(plan, options, ctx)).pdf;
+}
+
+export interface ComposedDocument {
+  pdf: Buffer;
+  /** Characters of the client's text that no font has: drawn as 〓 and listed in the PDF. */
+  missingCharacters: string[];
+}
+
+/** compose(), and what the caller should tell the user (characters the fonts lack). */
+export async function composeDocument(
+  plan: Plan,
+  options: RenderOptionsInput,
+  ctx: RenderContext,
+): Promise<ComposedDocument> {
   const parsed = renderOptionsSchema.safeParse(options ?? {}, PARSE_OPTIONS);
   if (!parsed.success)
     throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
@@ -63,6 +79,11 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
   if (pdfa && brand.logo) checkPdfAImage(brand.logo, `品牌 ${brandName} 的标志`);
 
   const model: ReportModel = buildReportModel(plan, brand.theme, ctx.templates);
+  const missing = missingCharactersOf(plan, ctx);
+  if (missing.length)
+    model.householdFindings.push(
+      `档案中的字符"${missing.join('')}"超出本报告的字库，文中以"〓"代替；请理财师核对姓名等信息的写法。`,
+    );
   try {
     const writer = new PdfWriter(
       ctx,
@@ -97,7 +118,8 @@ export async function compose(plan: Plan, options: RenderOptionsInput, ctx: Rend
       skipFirst: 1,
       ...(watermark ? { watermark } : {}),
     });
-    return await writer.finish();
+    const pdf = await writer.finish();
+    return { pdf, missingCharacters: [...new Set([...missing, ...writer.missingGlyphs])] };
   } catch (err) {
     if (err instanceof FinplanError) throw err;
     throw new FinplanError('FINPLAN_E_RENDER_FAILED', undefined, { cause: err });

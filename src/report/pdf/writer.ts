@@ -431,7 +431,7 @@ export class PdfWriter {
       doc,
       config,
       { x, y, width: widthPt, height: heightPt },
-      { regular: FONT_REGULAR, bold: FONT_BOLD },
+      { regular: FONT_REGULAR, bold: FONT_BOLD, fallbacks: this.fonts.fallbacks.map((f) => f.name) },
       this.chartFonts,
     );
     for (const c of drawn.missingGlyphs) this.missingGlyphs.add(c);

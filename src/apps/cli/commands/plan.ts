@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { planFromInput } from '../../../api.js';
 import { FinplanError } from '../../../errors.js';
-import { compose } from '../../../report/pdf/compose.js';
+import { composeDocument } from '../../../report/pdf/compose.js';
 import { loadRenderContext, readBrand } from '../../assets.js';
 import { readJsonFile } from '../../input.js';
 import { DEFAULT_PASSWORD_ENV, resolveProtection } from '../../password.js';
@@ -61,7 +61,7 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   const depth = opts.depth as 'auto' | 'summary' | 'full' | undefined;
   const watermark =
     opts.watermark === true ? true : typeof opts.watermark === 'string' ? opts.watermark : undefined;
-  const pdf = await compose(
+  const { pdf, missingCharacters } = await composeDocument(
     plan,
     {
       brand: brandName,
@@ -74,6 +74,10 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   );
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
+  if (missingCharacters.length)
+    process.stderr.write(
+      `注意：字符"${missingCharacters.join('')}"超出报告字库，已以"〓"显示并在报告中注明。\n`,
+    );
   const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
   process.stderr.write(`已生成理财规划书：${out}（${(pdf.length / 1024).toFixed(0)} KB${how}）\n`);
 }

@@ -33,6 +33,10 @@ export function renderPositionBrief(w: PdfWriter, model: ReportModel): void {
     ],
     rows: p.ratioRows,
   });
+  if (model.householdFindings.length) {
+    w.subheading('资料说明');
+    w.bullets(model.householdFindings, { size: 9 });
+  }
 }
 
 export function renderHighlights(w: PdfWriter, model: ReportModel): void {

@@ -1,6 +1,6 @@
 import type { RenderContext } from '../../context.js';
 import type { ReportModel } from '../../model/report-model.js';
-import type { PdfWriter } from '../writer.js';
+import type { PdfWriter, TableColumn, TableRow } from '../writer.js';
 import { renderTemplate } from './letter.js';
 
 /** 摘要: one page — key figures, traffic lights, every goal's status and the top actions. */
@@ -24,43 +24,52 @@ export function renderSummary(w: PdfWriter, model: ReportModel, ctx: RenderConte
   ]);
   renderTemplate(w, ctx, 'sections/summary', { ...s, clientTitle: model.clientTitle });
   w.lights(s.lights);
-  w.table({
-    caption: '理财目标',
-    columns: [
-      { header: '目标', weight: 2.4 },
-      { header: '时间', weight: 1.2 },
-      { header: '状态', weight: 1.3 },
-      { header: '资金缺口', weight: 1.3, align: 'right' },
-    ],
-    rows: [
-      ...s.goals.map((g) => ({
-        cells: [g.label, g.year, g.status, g.gap],
-        negative: [false, false, g.statusCode === 'short', g.gap !== '无'],
-      })),
-      s.moneyShortFrom
-        ? {
-            cells: ['生活与养老', s.moneyShortFrom, '资金不足', '见现金流预测'],
-            negative: [false, false, true, true],
-          }
-        : {
-            cells: [
-              '退休养老',
-              '',
-              s.retirementGapIsSurplus ? '有盈余' : '资金不足',
-              s.retirementGapIsSurplus ? '无' : s.retirementGap,
-            ],
-            negative: [false, false, !s.retirementGapIsSurplus, !s.retirementGapIsSurplus],
-          },
-      {
-        cells: ['应急准备金', '现在', s.emergencyGap === '无' ? '充足' : '不足', s.emergencyGap],
-        negative: [false, false, s.emergencyGap !== '无', s.emergencyGap !== '无'],
-      },
-    ],
-    fontSize: 8.5,
-  });
+  const rows: TableRow[] = [
+    ...s.goals.map((g) => ({
+      cells: [g.label, g.year, g.status, g.gap],
+      negative: [false, false, g.statusCode === 'short', g.gap !== '无'],
+    })),
+    s.moneyShortFrom
+      ? {
+          cells: ['生活与养老', s.moneyShortFrom, '资金不足', '见现金流预测'],
+          negative: [false, false, true, true],
+        }
+      : {
+          cells: [
+            '退休养老',
+            '',
+            s.retirementGapIsSurplus ? '有盈余' : '资金不足',
+            s.retirementGapIsSurplus ? '无' : s.retirementGap,
+          ],
+          negative: [false, false, !s.retirementGapIsSurplus, !s.retirementGapIsSurplus],
+        },
+    {
+      cells: ['应急准备金', '现在', s.emergencyGap === '无' ? '充足' : '不足', s.emergencyGap],
+      negative: [false, false, s.emergencyGap !== '无', s.emergencyGap !== '无'],
+    },
+  ];
+  const columns: TableColumn[] = [
+    { header: '目标', weight: 2.4 },
+    { header: '时间', weight: 1.2 },
+    { header: '状态', weight: 1.3 },
+    { header: '资金缺口', weight: 1.3, align: 'right' },
+  ];
+  // Many goals: two goals a row, so the summary stays on one page.
+  if (rows.length > 8) {
+    const paired: TableRow[] = [];
+    for (let i = 0; i < rows.length; i += 2) {
+      const a = rows[i]!;
+      const b = rows[i + 1] ?? { cells: ['', '', '', ''], negative: [] };
+      paired.push({
+        cells: [...a.cells, ...b.cells],
+        negative: [...(a.negative ?? [false, false, false, false]), ...(b.negative ?? [])],
+      });
+    }
+    w.table({ caption: '理财目标', columns: [...columns, ...columns], rows: paired, fontSize: 7.5 });
+  } else w.table({ caption: '理财目标', columns, rows, fontSize: 8.5 });
   w.subheading('最重要的行动');
   w.bullets(
-    s.actions.map((a) => `${a.text}（${a.due}前）`),
+    s.actions.slice(0, rows.length > 8 ? 3 : 5).map((a) => `${a.text}（${a.due}前）`),
     { size: 9.5 },
   );
 }
