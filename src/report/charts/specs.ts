@@ -124,6 +124,17 @@ export function allocationChart(
   };
 }
 
+/**
+ * A category label short enough for a bar chart's axis: a goal or member name written at length
+ * in the profile ("家族成员在海外购置的第二套度假用公寓……") would push the axis off the page. The
+ * table beside the chart carries the full name.
+ */
+export const CATEGORY_LABEL_MAX = 14;
+export function categoryLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= CATEGORY_LABEL_MAX ? label : `${chars.slice(0, CATEGORY_LABEL_MAX - 1).join('')}…`;
+}
+
 /** 目标资金: paid and unpaid parts of each goal (万元, nominal). */
 export function goalFundingChart(
   data: { labels: string[]; paid: number[]; short: number[] },
@@ -133,7 +144,7 @@ export function goalFundingChart(
   return {
     type: 'bar',
     data: {
-      labels: data.labels,
+      labels: data.labels.map(categoryLabel),
       datasets: [
         { label: '可支付（万元）', data: data.paid, backgroundColor: c0 },
         { label: '资金缺口（万元）', data: data.short, backgroundColor: theme.colors.poor },
@@ -164,7 +175,7 @@ export function insuranceChart(
   return {
     type: 'bar',
     data: {
-      labels: data.labels,
+      labels: data.labels.map(categoryLabel),
       datasets: [
         { label: '建议保额（万元）', data: data.need, backgroundColor: c1 },
         { label: '已有保额（万元）', data: data.existing, backgroundColor: c0 },
@@ -266,7 +277,7 @@ export function tornadoChart(data: { label: string; value: number }[], theme: Th
   return {
     type: 'bar',
     data: {
-      labels: data.map((d) => d.label),
+      labels: data.map((d) => categoryLabel(d.label)),
       datasets: [
         {
           label: '规划期末净资产变化（今日价值，万元）',

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One text line as poppler sees it: its box in points (origin top left) and its words joined. */
+export interface LaidOutLine {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+export interface LaidOutPage {
+  page: number;
+  width: number;
+  height: number;
+  lines: LaidOutLine[];
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** Every line of every page with its box, from `pdftotext -bbox-layout`. */
+export function laidOutPages(pdf: Buffer): LaidOutPage[] {
+  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const pages: LaidOutPage[] = [];
+  for (const pm of xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const page = pages.length + 1;
+    const lines = [
+      ...pm[3]!.matchAll(
+        /<line xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([\s\S]*?)<\/line>/g,
+      ),
+    ].map((m) => ({
+      page,
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1]!)).join(''),
+    }));
+    pages.push({ page, width: Number(pm[1]), height: Number(pm[2]), lines });
+  }
+  return pages;
+}
+
+/**
+ * Pairs of lines where the second continues the first: a wrapped paragraph or table cell. poppler
+ * does not group our lines into blocks, so this is geometry: the next line starts at the same left
+ * edge and follows at normal leading (the gap between the boxes under half a line's height; table
+ * rows and list items are further apart). A line that is only a number is not a wrap but a
+ * column of figures (chart ticks, table cells), and is left out.
+ */
+export function continuedLines(page: LaidOutPage): Array<[LaidOutLine, LaidOutLine]> {
+  const pairs: Array<[LaidOutLine, LaidOutLine]> = [];
+  for (const a of page.lines) {
+    if (/^[-−+\d,.%]+$/.test(a.text)) continue;
+    const height = a.y1 - a.y0;
+    for (const b of page.lines) {
+      if (b.y0 > a.y0 + 0.5 * height && b.y0 - a.y1 < 0.45 * height && Math.abs(b.x0 - a.x0) < 2)
+        pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+/** The 禁则 and amount rules a wrap must keep; each broken rule as a readable message. */
+export function lineBreakFaults(
+  pages: LaidOutPage[],
+  rules: { noLineStart: string; noLineEnd: string },
+): string[] {
+  const faults: string[] = [];
+  for (const page of pages) {
+    for (const [a, b] of continuedLines(page)) {
+      const where = `p${page.page} "${a.text.slice(-12)}" / "${b.text.slice(0, 12)}"`;
+      const first = [...b.text][0] ?? '';
+      const last = [...a.text].at(-1) ?? '';
+      if (rules.noLineStart.includes(first)) faults.push(`行首禁则 ${where}`);
+      if (rules.noLineEnd.includes(last)) faults.push(`行尾禁则 ${where}`);
+      // An amount split between lines: digits at the end, more digits or its unit at the start.
+      if (/[\d,.]$/.test(a.text) && /^[\d,.%万亿元]/.test(b.text)) faults.push(`金额断行 ${where}`);
+    }
+  }
+  return faults;
+}
