@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PAGE } from '../../src/report/pdf/writer.js';
 
 /** One text line as poppler sees it: its box in points (origin top left) and its words joined. */
 export interface LaidOutLine {
@@ -95,4 +96,27 @@ export function lineBreakFaults(
     }
   }
   return faults;
+}
+
+/**
+ * Text outside the content column, or off the page: a line drawn past the margins. A watermark is
+ * drawn across the whole page on purpose: its characters need only stay on the page.
+ */
+export function edgeFaults(pages: LaidOutPage[], options: { watermark?: string } = {}): string[] {
+  const tolerance = 0.5;
+  const watermark = new Set([...(options.watermark ?? '')].filter((c) => c.trim()));
+  const isWatermark = (text: string) => watermark.size > 0 && [...text].every((c) => watermark.has(c));
+  return pages.flatMap((p) =>
+    p.lines
+      .filter(
+        (l) =>
+          l.x0 < -tolerance ||
+          l.x1 > p.width + tolerance ||
+          l.y0 < -tolerance ||
+          l.y1 > p.height + tolerance ||
+          (!isWatermark(l.text) &&
+            (l.x0 < PAGE.marginLeft - tolerance || l.x1 > p.width - PAGE.marginRight + tolerance)),
+      )
+      .map((l) => `p${p.page} 超出版心 x ${l.x0.toFixed(1)}–${l.x1.toFixed(1)} "${l.text.slice(0, 20)}"`),
+  );
 }

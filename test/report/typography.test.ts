@@ -12,30 +12,13 @@ import { FONT_FILES, loadRenderContext } from '../../src/apps/assets.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { compose, composeDocument } from '../../src/report/pdf/compose.js';
 import { NO_LINE_END_CHARS, NO_LINE_START_CHARS } from '../../src/report/pdf/text/index.js';
-import { PAGE } from '../../src/report/pdf/writer.js';
-import { laidOutPages, lineBreakFaults, type LaidOutPage } from '../helpers/layout.js';
+import { edgeFaults, laidOutPages, lineBreakFaults, type LaidOutPage } from '../helpers/layout.js';
 import { pdfFonts, pdfToText } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 import { readFileSync } from 'node:fs';
 
 const STRESS = new URL('../fixtures/stress-rich-family-rare-names.json', import.meta.url);
 const RULES = { noLineStart: NO_LINE_START_CHARS, noLineEnd: NO_LINE_END_CHARS };
-
-/** Text outside the content column, or off the page: a line drawn past the margins. */
-function edgeFaults(pages: LaidOutPage[]): string[] {
-  const tolerance = 0.5;
-  return pages.flatMap((p) =>
-    p.lines
-      .filter(
-        (l) =>
-          l.x0 < PAGE.marginLeft - tolerance ||
-          l.x1 > p.width - PAGE.marginRight + tolerance ||
-          l.y0 < 0 ||
-          l.y1 > p.height,
-      )
-      .map((l) => `p${p.page} 超出版心 x ${l.x0.toFixed(1)}–${l.x1.toFixed(1)} "${l.text.slice(0, 20)}"`),
-  );
-}
 
 let ctx: RenderContext;
 beforeAll(() => {
