@@ -62,7 +62,9 @@ export function renderRisk(w: PdfWriter, model: ReportModel, ctx: RenderContext)
     });
   w.note(`模型：${r.model}`);
   if (r.candidates.length) {
-    w.heading('最有效的调整', { keepWith: 120 });
+    w.heading('最有效的调整', { keepWith: 160 });
+    // The conclusion first, then the reruns that support it (and no orphaned sentence after them).
+    w.paragraph(r.bestSentence ?? '按目前的安排，各项目标在绝大多数情形下都能实现，无需为此做额外调整。');
     w.table({
       caption: '逐项重算的候选调整',
       unit: '变化单位：万元',
@@ -76,6 +78,5 @@ export function renderRisk(w: PdfWriter, model: ReportModel, ctx: RenderContext)
       ],
       rows: r.candidates,
     });
-    w.paragraph(r.bestSentence ?? '按目前的安排，各项目标在绝大多数情形下都能实现，无需为此做额外调整。');
   }
 }
