@@ -253,7 +253,8 @@ export class PdfWriter {
       this.space(16);
     }
     const dest = this.nextDestination();
-    this.doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, PAGE.height - this.doc.y, null);
+    // pdfkit turns y into PDF space itself (page height − y): pass the top-down position.
+    this.doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, this.doc.y, null);
     if (options.inToc !== false) {
       this.sections.push({ title, level: 1, pageIndex: this.pageIndex, destination: dest });
       this.currentOutline = this.doc.outline.addItem(title);
@@ -278,7 +279,7 @@ export class PdfWriter {
     const { doc } = this;
     if (options.inToc) {
       const dest = this.nextDestination();
-      doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, PAGE.height - doc.y, null);
+      doc.addNamedDestination(dest, 'XYZ', PAGE.marginLeft, doc.y, null);
       this.sections.push({ title, level: 2, pageIndex: this.pageIndex, destination: dest });
       (this.currentOutline ?? doc.outline).addItem(title);
     }
