@@ -200,10 +200,6 @@ function effect(base: RunSummary, s: RunSummary): Effect {
   };
 }
 
-function rerun(profile: Profile, base: EngineRun, scenario: Partial<Scenario>, poolOnly: boolean): EngineRun {
-  return poolOnly ? rerunPool(base, scenario) : runEngine(profile, scenario);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Named stress tests
 
@@ -411,7 +407,8 @@ export function monteCarloInput(run: EngineRun, seed: number, trials: number): M
 interface Candidate {
   code: 'save_more' | 'spend_less' | 'retire_later' | 'lower_risk_allocation';
   data: Record<string, string | number>;
-  run: (profile: Profile, base: EngineRun) => EngineRun;
+  /** The rerun: `full` reruns the whole engine under a scenario (shared with identical sensitivity rows). */
+  run: (full: (scenario: Partial<Scenario>) => EngineRun, base: EngineRun) => EngineRun;
 }
 
 function candidates(base: EngineRun): Candidate[] {
@@ -420,19 +417,19 @@ function candidates(base: EngineRun): Candidate[] {
     {
       code: 'save_more',
       data: { discretionaryCut: S.saveMoreDiscretionaryCut.value },
-      run: (p) => runEngine(p, { discretionaryFactor: ONE.minus(S.saveMoreDiscretionaryCut.value) }),
+      run: (full) => full({ discretionaryFactor: ONE.minus(S.saveMoreDiscretionaryCut.value) }),
     },
     {
       code: 'spend_less',
       data: { spendingCut: S.spendLessCut.value },
-      run: (p) => runEngine(p, { spendingFactor: ONE.minus(S.spendLessCut.value) }),
+      run: (full) => full({ spendingFactor: ONE.minus(S.spendLessCut.value) }),
     },
   ];
   if (base.h.self.retirement && !base.h.self.retirement.alreadyRetired)
     list.push({
       code: 'retire_later',
       data: { months: S.retireLaterMonths.value },
-      run: (p) => runEngine(p, { retirementShiftMonths: S.retireLaterMonths.value }),
+      run: (full) => full({ retirementShiftMonths: S.retireLaterMonths.value }),
     });
   // Within the client's level: the next lower model (the client's own is the base plan).
   const levels = RISK_LEVELS.keys;
@@ -442,7 +439,7 @@ function candidates(base: EngineRun): Candidate[] {
     list.push({
       code: 'lower_risk_allocation',
       data: { level: lower },
-      run: (_p, b) => rerunPool(b, {}, weightsOf(lower)),
+      run: (_full, b) => rerunPool(b, {}, weightsOf(lower)),
     });
   }
   return list;
@@ -478,8 +475,20 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   const candidateTrials = Math.min(trials, options.candidateTrials ?? DEFAULT_CANDIDATE_TRIALS);
   const baseSummary = summarize(base);
 
+  // Full reruns by scenario: a candidate change that equals a sensitivity row (spend 10% less,
+  // retire two years later) reuses that row's run instead of computing it again.
+  const fullRuns = new Map<string, EngineRun>();
+  const full = (scenario: Partial<Scenario>): EngineRun => {
+    const key = JSON.stringify(scenario, (_k, v: unknown) => (v instanceof Dec ? v.toString() : v));
+    let run = fullRuns.get(key);
+    if (!run) fullRuns.set(key, (run = runEngine(profile, scenario)));
+    return run;
+  };
+  const rerun = (scenario: Partial<Scenario>, poolOnly: boolean) =>
+    poolOnly ? rerunPool(base, scenario) : full(scenario);
+
   const sensitivity = SENSITIVITY.map((def) => {
-    const run = rerun(profile, base, def.scenario, def.poolOnly);
+    const run = rerun(def.scenario, def.poolOnly);
     return {
       code: def.code,
       parameter: def.parameter,
@@ -489,7 +498,7 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   });
 
   const stress = stressDefs(base).map((def) => {
-    const run = rerun(profile, base, def.scenario, def.poolOnly);
+    const run = rerun(def.scenario, def.poolOnly);
     const e = effect(baseSummary, summarize(run));
     const cover = def.code === 'death_of_main_earner' ? additionalCover(profile, def, run) : null;
     return {
@@ -504,7 +513,7 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   const baseSmall =
     candidateTrials === trials ? monteCarlo : runMonteCarlo(monteCarloInput(base, seed, candidateTrials));
   const evaluated = candidates(base).map((c) => {
-    const run = c.run(profile, base);
+    const run = c.run(full, base);
     const mc = runMonteCarlo(monteCarloInput(run, seed, candidateTrials));
     return {
       code: c.code,
