@@ -404,7 +404,7 @@ export type MemberInsurance = z.infer<typeof memberInsuranceSchema>;
 
 const insurancePlanSchema = z.strictObject({
   members: z.array(memberInsuranceSchema),
-  householdIncome: moneyString(),
+  householdIncome: moneyString().describe('家庭年收入（税前，含养老金、租金等全部来源，与收支表一致）'),
   currentPremiums: moneyString(),
   premiumBudget: moneyString().describe('双十原则：保费 ≤ 家庭年收入的 10%'),
   premiumBudgetLeft: moneyString(),

@@ -30,6 +30,12 @@ export function yuanNumber(x: DecimalLike): string {
   return formatNumber(x, 0);
 }
 
+/** A deduction in a statement: "-1,234,568", and "0" (not "-0") when nothing is deducted. */
+export function deductionNumber(x: DecimalLike): string {
+  const text = yuanNumber(x);
+  return /^[0,.]+$/.test(text) ? text : `-${text}`;
+}
+
 /** "1,234,568 元". */
 export function yuan(x: DecimalLike): string {
   return `${yuanNumber(x)} 元`;

@@ -105,6 +105,14 @@ describe('figures recomputed by hand (family with children unless said)', () => 
     expect(home.firstShortYear).toBe(2033);
     expect(plan.planning.otherGoals.goals.find((g) => g.goalId === 'home')!.monthlySaving).not.toBeNull();
   });
+
+  it('insurance budget (retired couple): 双十 on the pensions, 10% × (78,000 + 57,600) = 13,560', () => {
+    // Retirees have no pay; the premium budget is a share of all household income, as the 收支表 shows.
+    const ins = plans.get('retired-couple-shanghai')!.planning.insurance;
+    expect(ins.householdIncome).toBe('135600.00');
+    expect(ins.premiumBudget).toBe('13560.00');
+    expect(ins.premiumShare).toBe('0.0019'); // 258 ÷ 135,600
+  });
 });
 
 describe('findings and actions carry exactly the data their codes declare', () => {

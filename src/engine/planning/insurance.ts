@@ -13,7 +13,8 @@
  *   stops the pay, not a business's dividends;
  * - 医疗 and 意外: whether the member has a policy;
  * - order: members by income (先大人后小孩, the economic pillar first), then 医疗 → 意外 → 重疾 → 寿险;
- * - premium budget: 双十原则, all protection premiums ≤ 10% of household gross income.
+ * - premium budget: 双十原则, all protection premiums ≤ 10% of household gross income — every
+ *   source in the 收支表, pensions and rent included (a retired couple's budget is its pension's 10%).
  */
 import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
@@ -141,14 +142,15 @@ export function planInsurance(
       life,
     });
   }
-  const budget = householdIncome.times(INSURANCE_HEURISTICS.value.premiumIncomeShareMax);
+  const grossIncome = new Dec(cf.totals.grossIncome);
+  const budget = grossIncome.times(INSURANCE_HEURISTICS.value.premiumIncomeShareMax);
   return {
     members,
-    householdIncome: toMoneyString(householdIncome),
+    householdIncome: toMoneyString(grossIncome),
     currentPremiums: toMoneyString(currentPremiums),
     premiumBudget: toMoneyString(budget),
     premiumBudgetLeft: toMoneyString(Dec.max(ZERO, budget.minus(currentPremiums))),
-    premiumShare: householdIncome.gt(0) ? toRateString(currentPremiums.div(householdIncome), 4) : null,
+    premiumShare: grossIncome.gt(0) ? toRateString(currentPremiums.div(grossIncome), 4) : null,
   };
 }
 

@@ -21,6 +21,7 @@ import type { Theme } from '../brand/theme.js';
 import {
   ageYearsMonths,
   dateText,
+  deductionNumber,
   monthText,
   percent,
   ratio,
@@ -230,9 +231,9 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
     cells: [members.get(i.memberId)?.name ?? '', i.label || INCOME_TYPES.labels[i.type], yuanNumber(i.gross)],
   }));
   incomeRows.push({ cells: ['税前收入合计', '', yuanNumber(c.grossIncome)], style: 'subtotal' });
-  incomeRows.push({ cells: ['减：个人所得税', '', `-${yuanNumber(c.incomeTax)}`] });
-  incomeRows.push({ cells: ['减：社会保险（个人）', '', `-${yuanNumber(c.socialInsurance)}`] });
-  incomeRows.push({ cells: ['减：住房公积金（个人）', '', `-${yuanNumber(c.housingFund)}`] });
+  incomeRows.push({ cells: ['减：个人所得税', '', deductionNumber(c.incomeTax)] });
+  incomeRows.push({ cells: ['减：社会保险（个人）', '', deductionNumber(c.socialInsurance)] });
+  incomeRows.push({ cells: ['减：住房公积金（个人）', '', deductionNumber(c.housingFund)] });
   incomeRows.push({ cells: ['税后收入合计', '', yuanNumber(c.netIncome)], style: 'total' });
 
   const spendingRows: TableRow[] = plan.cashFlow.spending.map((s) => ({

@@ -14,7 +14,16 @@ import { dec, type Dec } from '../../domain/money.js';
 import type { FindingCode } from '../../engine/findings.js';
 import type { Finding, Plan } from '../../engine/plan-types.js';
 import { RULE_SET } from '../../engine/rules/ruleset.js';
-import { monthText, percent, spoken, wanNumber, yearText, yuanFen, yuanNumber } from '../format.js';
+import {
+  deductionNumber,
+  monthText,
+  percent,
+  spoken,
+  wanNumber,
+  yearText,
+  yuanFen,
+  yuanNumber,
+} from '../format.js';
 import type { TemplateSet } from '../narrative/templates.js';
 import type { TableRow } from '../pdf/writer.js';
 import { actionView, COVER_LABELS, dueText, findingView, namesOf, type Names } from './findings.js';
@@ -368,8 +377,8 @@ export function buildRetirement(plan: Plan, templates: TemplateSet) {
     },
     { cells: [`退休生活所需资金（${r.yearsInRetirement} 年，实际利率法）`, yuanNumber(r.needReal)] },
     { cells: ['退休后目标所需资金', yuanNumber(r.goalsAfterRetirementPv)] },
-    { cells: ['减：基本养老金现值', `-${yuanNumber(r.pensionPv)}`] },
-    { cells: ['减：退休时可用资产', `-${yuanNumber(r.assetsAtRetirement)}`] },
+    { cells: ['减：基本养老金现值', deductionNumber(r.pensionPv)] },
+    { cells: ['减：退休时可用资产', deductionNumber(r.assetsAtRetirement)] },
     {
       cells: [gap.gt(0) ? '退休资金缺口' : '退休资金盈余', yuanNumber(gap.abs())],
       style: 'total',
