@@ -16,6 +16,7 @@ export interface ErrorSpec {
 export const ERRORS = {
   FINPLAN_E_INVALID_PROFILE: { exitCode: 2, httpStatus: 422, title: '家庭档案校验未通过' },
   FINPLAN_E_INVALID_JSON: { exitCode: 2, httpStatus: 400, title: '输入不是合法的 JSON' },
+  FINPLAN_E_INPUT_ENCODING: { exitCode: 2, httpStatus: 400, title: '输入的文字编码无法识别' },
   FINPLAN_E_INPUT_TOO_LARGE: { exitCode: 2, httpStatus: 413, title: '输入超过大小上限' },
   FINPLAN_E_INVALID_CALCULATOR_INPUT: { exitCode: 2, httpStatus: 422, title: '计算器输入校验未通过' },
   FINPLAN_E_UNKNOWN_CALCULATOR: { exitCode: 2, httpStatus: 404, title: '没有这个计算器' },

@@ -199,7 +199,9 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
           issueAt(
             [...base, goal.year !== undefined ? 'year' : 'age'],
             'goal_in_past',
-            '早于估值年份：目标应在今年或以后',
+            goal.year !== undefined
+              ? '早于估值年份：目标应在今年或以后'
+              : '对应的年份（出生年份 + 年龄）早于估值年份：目标应在今年或以后',
           ),
         );
     }

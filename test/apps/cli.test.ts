@@ -55,6 +55,27 @@ describe('finplan plan', () => {
     expect(r.stderr).not.toContain('秘密姓名');
   });
 
+  it('reads a GBK profile (a Chinese Windows or CRM export) with a notice, and refuses bytes in no known encoding', () => {
+    const dir = tmp();
+    const utf8 = readFileSync(samplePath('single-parent-chengdu'), 'utf8');
+    // The sample saved as GBK by Python's codec (independent of the decoder under test).
+    const gbk = new URL('../fixtures/single-parent-chengdu.gbk.json', import.meta.url).pathname;
+    const json = join(dir, 'plan.json');
+    const r = runCli(['plan', gbk, '--no-pdf', '--json', json]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('按 GBK/GB18030 编码读取');
+    // The names arrive intact, not as replacement characters.
+    const plan = JSON.parse(readFileSync(json, 'utf8'));
+    expect(plan.household.familyName).toBe(JSON.parse(utf8).household.familyName);
+
+    const binary = join(dir, 'binary.json');
+    writeFileSync(binary, Buffer.from([0x7b, 0x22, 0xff, 0xff, 0xff, 0x80, 0x22, 0x7d]));
+    const bad = runCli(['validate', binary]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('FINPLAN_E_INPUT_ENCODING');
+    expect(bad.stderr).toContain('另存为 UTF-8');
+  });
+
   it('exits 4 when the output cannot be written', () => {
     const r = runCli(['plan', samplePath('single-parent-chengdu'), '-o', '/no/such/dir/out.pdf']);
     expect(r.status).toBe(4);

@@ -27,8 +27,11 @@ export async function runCalc(
     return;
   }
   const input = inputPath
-    ? readJsonFile(inputPath, '计算器输入')
-    : parseJsonText(await readStdinText(), '计算器输入');
+    ? readJsonFile(inputPath, '计算器输入', { onNotice: (m) => process.stderr.write(`注意：${m}\n`) })
+    : parseJsonText(
+        await readStdinText('计算器输入', { onNotice: (m) => process.stderr.write(`注意：${m}\n`) }),
+        '计算器输入',
+      );
   const output = runCalculator(name, input);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 }

@@ -31,7 +31,9 @@ function write(path: string, data: Buffer | string): void {
 }
 
 export async function runPlan(profilePath: string, opts: PlanCommandOptions): Promise<void> {
-  const raw = readJsonFile(profilePath, '家庭档案');
+  const raw = readJsonFile(profilePath, '家庭档案', {
+    onNotice: (m) => process.stderr.write(`注意：${m}\n`),
+  });
   // Resolve the password before any work, so a missing or weak one fails fast.
   const { protection, warnings, source } = opts.pdf
     ? resolveProtection(
