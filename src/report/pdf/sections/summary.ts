@@ -65,7 +65,14 @@ export function renderSummary(w: PdfWriter, model: ReportModel, ctx: RenderConte
         negative: [...(a.negative ?? [false, false, false, false]), ...(b.negative ?? [])],
       });
     }
-    w.table({ caption: '理财目标', columns: [...columns, ...columns], rows: paired, fontSize: 7.5 });
+    // Half the width each: the status ("可按计划实现") takes room from the name, which may wrap.
+    const half: TableColumn[] = [
+      { header: '目标', weight: 2.1 },
+      { header: '时间', weight: 1.1 },
+      { header: '状态', weight: 1.8 },
+      { header: '资金缺口', weight: 1.2, align: 'right' },
+    ];
+    w.table({ caption: '理财目标', columns: [...half, ...half], rows: paired, fontSize: 7.5 });
   } else w.table({ caption: '理财目标', columns, rows, fontSize: 8.5 });
   w.subheading('最重要的行动');
   w.bullets(
