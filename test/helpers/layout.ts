@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { NO_LINE_END_CHARS, NO_LINE_START_CHARS } from '../../src/report/pdf/text/index.js';
 import { PAGE } from '../../src/report/pdf/writer.js';
+import { pdfFile } from './pdf.js';
 
 /** One text line as poppler sees it: its box in points (origin top left) and its words joined. */
 export interface LaidOutLine {
@@ -31,10 +30,7 @@ const unescape = (s: string) =>
 
 /** Every line of every page with its box, from `pdftotext -bbox-layout`. */
 export function laidOutPages(pdf: Buffer): LaidOutPage[] {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
-  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdfFile(pdf), '-'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -81,7 +77,10 @@ export function continuedLines(page: LaidOutPage): Array<[LaidOutLine, LaidOutLi
 /** The 禁则 and amount rules a wrap must keep; each broken rule as a readable message. */
 export function lineBreakFaults(
   pages: LaidOutPage[],
-  rules: { noLineStart: string; noLineEnd: string },
+  rules: { noLineStart: string; noLineEnd: string } = {
+    noLineStart: NO_LINE_START_CHARS,
+    noLineEnd: NO_LINE_END_CHARS,
+  },
 ): string[] {
   const faults: string[] = [];
   for (const page of pages) {

@@ -2,16 +2,26 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** `data` written to a new private temporary directory as `name`; returns the path. */
+export function tempFile(name: string, data: Buffer | string, mode = 0o600): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'finplan-test-')), name);
+  writeFileSync(path, data, { mode });
+  return path;
+}
+
+/** A PDF in a temporary file, for the command-line tools that read files. */
+export function pdfFile(pdf: Buffer): string {
+  return tempFile('doc.pdf', pdf);
+}
 
 /** Poppler's tools are required: a missing tool fails the test (ENOENT), it never skips. */
 export function pdfToText(
   pdf: Buffer,
   options: { layout?: boolean; first?: number; last?: number } = {},
 ): string {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfFile(pdf);
   const args = [
     ...(options.layout ? ['-layout'] : []),
     ...(options.first ? ['-f', String(options.first)] : []),
@@ -23,16 +33,12 @@ export function pdfToText(
 }
 
 export function pdfFonts(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfFile(pdf);
   return execFileSync('pdffonts', [file], { encoding: 'utf8' });
 }
 
 export function pdfPageCount(pdf: Buffer): number {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfFile(pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
 }
@@ -47,9 +53,7 @@ export function pdfPageGray(
   page: number,
   dpi = 30,
 ): { width: number; height: number; pixels: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfFile(pdf);
   execFileSync('pdftoppm', [
     '-gray',
     '-r',
@@ -60,9 +64,9 @@ export function pdfPageGray(
     String(page),
     '-singlefile',
     file,
-    join(dir, 'page'),
+    join(dirname(file), 'page'),
   ]);
-  return parsePgm(readFileSync(join(dir, 'page.pgm')));
+  return parsePgm(readFileSync(join(dirname(file), 'page.pgm')));
 }
 
 export function parsePgm(data: Buffer): { width: number; height: number; pixels: Buffer } {
@@ -81,4 +85,30 @@ export function meanDifference(a: { pixels: Buffer }, b: { pixels: Buffer }): nu
   let total = 0;
   for (let i = 0; i < a.pixels.length; i++) total += Math.abs(a.pixels[i]! - b.pixels[i]!);
   return total / a.pixels.length;
+}
+
+/**
+ * Mean grey difference per 24 × 24 pixel tile (30 dpi: about 2 cm square), and the worst tile:
+ * a whole-page mean would hide a moved table or a lost chart line; one tile will not.
+ */
+export function worstTileDifference(
+  a: { width: number; height: number; pixels: Buffer },
+  b: { width: number; height: number; pixels: Buffer },
+): number {
+  if (a.width !== b.width || a.height !== b.height) return 255;
+  const tile = 24;
+  let worst = 0;
+  for (let ty = 0; ty < a.height; ty += tile)
+    for (let tx = 0; tx < a.width; tx += tile) {
+      let total = 0;
+      let n = 0;
+      for (let y = ty; y < Math.min(ty + tile, a.height); y++)
+        for (let x = tx; x < Math.min(tx + tile, a.width); x++) {
+          const i = y * a.width + x;
+          total += Math.abs(a.pixels[i]! - b.pixels[i]!);
+          n++;
+        }
+      worst = Math.max(worst, total / n);
+    }
+  return worst;
 }

@@ -9,12 +9,10 @@ import { loadRenderContext } from '../../src/apps/assets.js';
 import type { Plan } from '../../src/engine/plan-types.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { compose } from '../../src/report/pdf/compose.js';
-import { NO_LINE_END_CHARS, NO_LINE_START_CHARS } from '../../src/report/pdf/text/index.js';
 import { edgeFaults, laidOutPages, lineBreakFaults } from '../helpers/layout.js';
 import { meanDifference, pdfPageGray } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 
-const RULES = { noLineStart: NO_LINE_START_CHARS, noLineEnd: NO_LINE_END_CHARS };
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 let ctx: RenderContext;
@@ -45,7 +43,7 @@ describe.each(goodSampleNames())('%s', (name) => {
       text
         .slice(1)
         .forEach((page, i) => expect(page, `${brand.name} p${i + 2}`).toContain(squash(brand.footer)));
-      expect(lineBreakFaults(pages, RULES), brand.name).toEqual([]);
+      expect(lineBreakFaults(pages), brand.name).toEqual([]);
       expect(edgeFaults(pages, { watermark: brand.watermark }), brand.name).toEqual([]);
       covers.push(pdfPageGray(pdf, 1));
     }

@@ -12,7 +12,7 @@ import { planFromInput } from '../../src/api.js';
 import { loadRenderContext } from '../../src/apps/assets.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { compose } from '../../src/report/pdf/compose.js';
-import { parsePgm, pdfPageGray, pdfToText } from '../helpers/pdf.js';
+import { parsePgm, pdfPageGray, pdfToText, worstTileDifference } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 
 const TEXT_DIR = new URL('../golden/text/', import.meta.url).pathname;
@@ -57,32 +57,6 @@ describe.each(goodSampleNames())('golden pages of %s', (name) => {
       expect(pages[i], `第 ${i + 1} 页 (${file})`).toBe(golden[i]);
   });
 });
-
-/**
- * Mean grey difference per 24 × 24 pixel tile (30 dpi: about 2 cm square), and the worst tile:
- * a whole-page mean would hide a moved table or a lost chart line; one tile will not.
- */
-function worstTileDifference(
-  a: { width: number; height: number; pixels: Buffer },
-  b: { width: number; height: number; pixels: Buffer },
-): number {
-  if (a.width !== b.width || a.height !== b.height) return 255;
-  const tile = 24;
-  let worst = 0;
-  for (let ty = 0; ty < a.height; ty += tile)
-    for (let tx = 0; tx < a.width; tx += tile) {
-      let total = 0;
-      let n = 0;
-      for (let y = ty; y < Math.min(ty + tile, a.height); y++)
-        for (let x = tx; x < Math.min(tx + tile, a.width); x++) {
-          const i = y * a.width + x;
-          total += Math.abs(a.pixels[i]! - b.pixels[i]!);
-          n++;
-        }
-      worst = Math.max(worst, total / n);
-    }
-  return worst;
-}
 
 describe('raster goldens of the family sample', () => {
   let pdf: Buffer;

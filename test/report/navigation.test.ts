@@ -4,14 +4,12 @@
  * qpdf's JSON view of the file and poppler's text boxes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFromInput } from '../../src/api.js';
 import { loadRenderContext } from '../../src/apps/assets.js';
 import { compose } from '../../src/report/pdf/compose.js';
 import { laidOutPages, type LaidOutPage } from '../helpers/layout.js';
+import { pdfFile } from '../helpers/pdf.js';
 import { readSample } from '../helpers/samples.js';
 
 interface Outline {
@@ -26,11 +24,8 @@ function qpdfJson(pdf: Buffer): {
   pages: { object: string; pageposfrom1: number }[];
   qpdf: [unknown, QpdfObjects];
 } {
-  const dir = mkdtempSync(join(tmpdir(), 'finplan-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, pdf);
   return JSON.parse(
-    execFileSync('qpdf', ['--json=2', file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }),
+    execFileSync('qpdf', ['--json=2', pdfFile(pdf)], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }),
   );
 }
 

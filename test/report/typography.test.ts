@@ -11,14 +11,12 @@ import { planFromInput } from '../../src/api.js';
 import { FONT_FILES, loadRenderContext } from '../../src/apps/assets.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { compose, composeDocument } from '../../src/report/pdf/compose.js';
-import { NO_LINE_END_CHARS, NO_LINE_START_CHARS } from '../../src/report/pdf/text/index.js';
 import { edgeFaults, laidOutPages, lineBreakFaults, type LaidOutPage } from '../helpers/layout.js';
 import { pdfFonts, pdfToText } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 import { readFileSync } from 'node:fs';
 
 const STRESS = new URL('../fixtures/stress-rich-family-rare-names.json', import.meta.url);
-const RULES = { noLineStart: NO_LINE_START_CHARS, noLineEnd: NO_LINE_END_CHARS };
 
 let ctx: RenderContext;
 beforeAll(() => {
@@ -42,7 +40,7 @@ describe.each(cases)('typography of $name', ({ input }) => {
     });
 
     it('keeps 禁则 and keeps every amount whole across line breaks', () => {
-      expect(lineBreakFaults(pages, RULES)).toEqual([]);
+      expect(lineBreakFaults(pages)).toEqual([]);
     });
 
     it('keeps every line inside the content edges', () => {
@@ -100,7 +98,7 @@ describe('the reading of the PDF (negative control)', () => {
     at('这一行写到了页边之外，读者看不全这一行写到了页边之外。', 400, 400);
     doc.end();
     const pages = laidOutPages(await done);
-    const faults = lineBreakFaults(pages, RULES);
+    const faults = lineBreakFaults(pages);
     expect(faults.filter((f) => f.startsWith('行首禁则'))).toHaveLength(1);
     expect(faults.filter((f) => f.startsWith('行尾禁则'))).toHaveLength(1);
     expect(faults.filter((f) => f.startsWith('金额断行'))).toHaveLength(1);

@@ -62,23 +62,21 @@ export function levelPayment(principal: Dec, monthlyRate: Dec, months: number): 
 }
 
 /**
- * A fixed (rounded) payment until the balance is repaid; the last of at most `maxMonths` months
- * repays whatever remains. Month numbers start at `firstMonth`.
+ * Month by month: interest on the balance (to the fen), then the principal part `principalFor`
+ * gives, until the balance is repaid or `maxMonths` have passed. Month numbers start at `firstMonth`.
  */
-export function levelPaymentSchedule(
+function amortize(
   balance: Dec,
   monthlyRate: Dec,
-  payment: Dec,
   maxMonths: number,
-  firstMonth = 1,
+  firstMonth: number,
+  principalFor: (k: number, interest: Dec, balance: Dec) => Dec,
 ): ScheduleRow[] {
   const rows: ScheduleRow[] = [];
   let b = balance;
   for (let k = 1; k <= maxMonths && b.gt(0); k++) {
     const interest = roundFen(b.times(monthlyRate));
-    let principal = payment.minus(interest);
-    if (k === maxMonths || principal.gte(b)) principal = b;
-    if (principal.isNegative()) principal = ZERO;
+    const principal = principalFor(k, interest, b);
     b = b.minus(principal);
     rows.push({
       month: firstMonth + k - 1,
@@ -91,6 +89,24 @@ export function levelPaymentSchedule(
   return rows;
 }
 
+/**
+ * A fixed (rounded) payment until the balance is repaid; the last of at most `maxMonths` months
+ * repays whatever remains. Month numbers start at `firstMonth`.
+ */
+export function levelPaymentSchedule(
+  balance: Dec,
+  monthlyRate: Dec,
+  payment: Dec,
+  maxMonths: number,
+  firstMonth = 1,
+): ScheduleRow[] {
+  return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, interest, b) => {
+    const principal = payment.minus(interest);
+    if (k === maxMonths || principal.gte(b)) return b;
+    return principal.isNegative() ? ZERO : principal;
+  });
+}
+
 /** A fixed principal part each month; the last of at most `maxMonths` months repays the rest. */
 export function equalPrincipalSchedule(
   balance: Dec,
@@ -99,21 +115,9 @@ export function equalPrincipalSchedule(
   maxMonths: number,
   firstMonth = 1,
 ): ScheduleRow[] {
-  const rows: ScheduleRow[] = [];
-  let b = balance;
-  for (let k = 1; k <= maxMonths && b.gt(0); k++) {
-    const interest = roundFen(b.times(monthlyRate));
-    const principal = k === maxMonths ? b : Dec.min(principalPart, b);
-    b = b.minus(principal);
-    rows.push({
-      month: firstMonth + k - 1,
-      payment: principal.plus(interest),
-      principal,
-      interest,
-      balance: b,
-    });
-  }
-  return rows;
+  return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, _interest, b) =>
+    k === maxMonths ? b : Dec.min(principalPart, b),
+  );
 }
 
 export interface LoanResult {

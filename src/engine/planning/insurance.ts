@@ -35,20 +35,15 @@ export function planInsurance(
 ): InsurancePlan {
   const { profile, h } = run;
   const taxes = new Map(cf.taxes.map((t) => [t.memberId, t]));
-  const labourIncome = (id: string) =>
+  /** A member's yearly income of the given types, as stated in the profile (today's money). */
+  const annualIncome = (id: string, types: readonly string[]) =>
     sum(
       profile.incomes
-        .filter(
-          (i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus' || i.type === 'business'),
-        )
+        .filter((i) => i.memberId === id && types.includes(i.type))
         .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
     );
-  const payOf = (id: string) =>
-    sum(
-      profile.incomes
-        .filter((i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus'))
-        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
-    );
+  const labourIncome = (id: string) => annualIncome(id, ['salary', 'bonus', 'business']);
+  const payOf = (id: string) => annualIncome(id, ['salary', 'bonus']);
   const householdIncome = sum(h.members.map((f) => labourIncome(f.member.id)));
   const living = new Dec(cf.totals.livingSpending);
   const headcount = h.members.length;

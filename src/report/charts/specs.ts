@@ -69,6 +69,24 @@ const axisX = {
 };
 const legend = { position: 'top' as const, labels: { font: FONT, boxWidth: 12, boxHeight: 8 } };
 
+/** Options of a horizontal bar chart: categories down the side, 万元 along the bottom. */
+function horizontalBarOptions(stacked = false): ChartConfiguration['options'] {
+  const stack = stacked ? { stacked: true } : {};
+  return {
+    indexAxis: 'y',
+    plugins: { legend },
+    scales: {
+      x: {
+        ...stack,
+        ticks: { font: FONT },
+        title: { display: true, text: '万元', font: FONT },
+        grid: { color: '#E5E7EB' },
+      },
+      y: { ...stack, ticks: { font: FONT }, grid: { display: false } },
+    },
+  };
+}
+
 /** 收入与支出: after-tax income against all spending, by year (万元, nominal). */
 export function incomeVsSpendingChart(
   data: { labels: string[]; income: number[]; spending: number[] },
@@ -150,19 +168,7 @@ export function goalFundingChart(
         { label: '资金缺口（万元）', data: data.short, backgroundColor: theme.colors.poor },
       ],
     },
-    options: {
-      indexAxis: 'y',
-      plugins: { legend },
-      scales: {
-        x: {
-          stacked: true,
-          ticks: { font: FONT },
-          title: { display: true, text: '万元', font: FONT },
-          grid: { color: '#E5E7EB' },
-        },
-        y: { stacked: true, ticks: { font: FONT }, grid: { display: false } },
-      },
-    },
+    options: horizontalBarOptions(true),
   };
 }
 
@@ -181,18 +187,7 @@ export function insuranceChart(
         { label: '已有保额（万元）', data: data.existing, backgroundColor: c0 },
       ],
     },
-    options: {
-      indexAxis: 'y',
-      plugins: { legend },
-      scales: {
-        x: {
-          ticks: { font: FONT },
-          title: { display: true, text: '万元', font: FONT },
-          grid: { color: '#E5E7EB' },
-        },
-        y: { ticks: { font: FONT }, grid: { display: false } },
-      },
-    },
+    options: horizontalBarOptions(),
   };
 }
 
@@ -286,18 +281,7 @@ export function tornadoChart(data: { label: string; value: number }[], theme: Th
         },
       ],
     },
-    options: {
-      indexAxis: 'y',
-      plugins: { legend },
-      scales: {
-        x: {
-          ticks: { font: FONT },
-          title: { display: true, text: '万元', font: FONT },
-          grid: { color: '#E5E7EB' },
-        },
-        y: { ticks: { font: FONT }, grid: { display: false } },
-      },
-    },
+    options: horizontalBarOptions(),
   };
 }
 

@@ -6,15 +6,13 @@
  * ICC profile, embedded fonts, no .notdef glyphs, annotation flags, graphics states, images,
  * colour spaces and the q/Q nesting limit.
  *
- * compose() has no `pdfa` option yet, so pdfkit is wrapped (vi.mock) to receive the options the
- * writer will pass once it is wired in; after wiring, call compose(plan, { pdfa: 'PDF/A-2b' }, ctx).
+ * The plans are made through the real front door, compose(plan, { pdfa: 'PDF/A-2b' }, ctx).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { planFromInput } from '../../../src/api.js';
 import { loadRenderContext, PACKAGE_ROOT } from '../../../src/apps/assets.js';
 import { FinplanError } from '../../../src/errors.js';
@@ -27,31 +25,10 @@ import {
   pdfaDocumentOptions,
   xmpInfoDescriptions,
 } from '../../../src/report/pdf/pdfa.js';
+import { tempFile } from '../../helpers/pdf.js';
 import { readSample } from '../../helpers/samples.js';
 
-const hook = vi.hoisted(() => ({
-  current: null as null | { options: object; after?: (doc: PDFKit.PDFDocument) => void },
-}));
-vi.mock('pdfkit', async (importOriginal) => {
-  const mod = await importOriginal<{ default: new (o?: object) => PDFKit.PDFDocument }>();
-  const Original = mod.default;
-  class Hooked extends Original {
-    constructor(options?: object) {
-      const h = hook.current;
-      super(h ? { ...options, ...h.options } : options);
-      h?.after?.(this as unknown as PDFKit.PDFDocument);
-    }
-  }
-  return { ...mod, default: Hooked };
-});
-
 // ---- tools ----------------------------------------------------------------------------------
-
-function tmpFile(name: string, data: Buffer | string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'finplan-pdfa-')), name);
-  writeFileSync(path, data);
-  return path;
-}
 
 function run(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -76,7 +53,7 @@ class PdfObjects {
       '--json=2',
       '--json-key=qpdf',
       '--json-stream-data=inline',
-      tmpFile('doc.pdf', pdf),
+      tempFile('doc.pdf', pdf),
     ]);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { qpdf: [unknown, Record<string, PdfObject>] };
@@ -181,16 +158,7 @@ function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 async function composePdfA(ctx: RenderContext, brand: string, sample: string): Promise<Buffer> {
-  const plan = planFromInput(readSample(sample));
-  hook.current = {
-    options: pdfaDocumentOptions(),
-    after: (doc) => installXmpMetadata(doc, { lang: 'zh-CN' }),
-  };
-  try {
-    return await compose(plan, { brand }, ctx);
-  } finally {
-    hook.current = null;
-  }
+  return compose(planFromInput(readSample(sample)), { brand, pdfa: 'PDF/A-2b' }, ctx);
 }
 
 // ---- the checks -----------------------------------------------------------------------------
@@ -211,7 +179,7 @@ describe.each([
   let catalog: PdfDict;
   beforeAll(async () => {
     pdf = await composePdfA(ctx, brand, sample);
-    file = tmpFile('plan.pdf', pdf);
+    file = tempFile('plan.pdf', pdf);
     objs = new PdfObjects(pdf);
     catalog = objs.dict(objs.trailer['/Root']);
   });

@@ -2,16 +2,11 @@
  * AES-256 encryption (security handler revision 6) and permissions, checked from outside with
  * qpdf and poppler: the tools decide whether the file opens, not our own code.
  *
- * The last block renders a whole plan encrypted. compose() has no `protection` option yet, so
- * pdfkit is wrapped (vi.mock) to receive the options the writer will pass once it is wired in;
- * after wiring, call compose(plan, { protection }, ctx) instead.
+ * The last block renders a whole plan encrypted through compose(plan, { protection }, ctx).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { planFromInput } from '../../../src/api.js';
 import { loadRenderContext } from '../../../src/apps/assets.js';
 import { FinplanError } from '../../../src/errors.js';
@@ -25,32 +20,11 @@ import {
   protectionOptionsSchema,
   type ProtectionOptions,
 } from '../../../src/report/pdf/protection.js';
+import { tempFile } from '../../helpers/pdf.js';
 import { readSample } from '../../helpers/samples.js';
-
-const hook = vi.hoisted(() => ({
-  current: null as null | { options: object; after?: (doc: PDFKit.PDFDocument) => void },
-}));
-vi.mock('pdfkit', async (importOriginal) => {
-  const mod = await importOriginal<{ default: new (o?: object) => PDFKit.PDFDocument }>();
-  const Original = mod.default;
-  class Hooked extends Original {
-    constructor(options?: object) {
-      const h = hook.current;
-      super(h ? { ...options, ...h.options } : options);
-      h?.after?.(this as unknown as PDFKit.PDFDocument);
-    }
-  }
-  return { ...mod, default: Hooked };
-});
 
 const PASSWORD = 'Hongyun-2026!plan';
 const OWNER = 'owner-only-secret-9';
-
-function tmpFile(name: string, data: Buffer | string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'finplan-prot-')), name);
-  writeFileSync(path, data, { mode: 0o600 });
-  return path;
-}
 
 function run(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -88,8 +62,8 @@ function loadRenderContextOnce(): RenderContext {
 /** qpdf --check with the password from a file: exit 0 opens and checks clean, 2 does not open. */
 function qpdfCheck(pdf: Buffer, password?: string) {
   const args = ['--check'];
-  if (password !== undefined) args.push(`--password-file=${tmpFile('pw', `${password}\n`)}`);
-  return run('qpdf', [...args, tmpFile('doc.pdf', pdf)]);
+  if (password !== undefined) args.push(`--password-file=${tempFile('pw', `${password}\n`)}`);
+  return run('qpdf', [...args, tempFile('doc.pdf', pdf)]);
 }
 
 /**
@@ -98,9 +72,9 @@ function qpdfCheck(pdf: Buffer, password?: string) {
  * tested with qpdfCheck.
  */
 function showEncryption(pdf: Buffer, password?: string) {
-  const file = tmpFile('doc.pdf', pdf);
+  const file = tempFile('doc.pdf', pdf);
   const args = ['--show-encryption'];
-  if (password !== undefined) args.push(`--password-file=${tmpFile('pw', `${password}\n`)}`);
+  if (password !== undefined) args.push(`--password-file=${tempFile('pw', `${password}\n`)}`);
   return run('qpdf', [...args, file]);
 }
 
@@ -175,8 +149,8 @@ describe('an encrypted document', () => {
   });
 
   it('declares Adobe extension level 8 and a V5 / AESV3 / 256-bit crypt filter', () => {
-    const file = tmpFile('doc.pdf', pdf);
-    const pw = `--password-file=${tmpFile('pw', PASSWORD)}`;
+    const file = tempFile('doc.pdf', pdf);
+    const pw = `--password-file=${tempFile('pw', PASSWORD)}`;
     const trailer = run('qpdf', [pw, '--show-object=trailer', file]).stdout;
     const encRef = /\/Encrypt (\d+ \d+ R)/.exec(trailer)?.[1];
     expect(encRef).toBeDefined();
@@ -198,7 +172,7 @@ describe('an encrypted document', () => {
   });
 
   it('does not open without the password, or with a wrong one', () => {
-    const file = tmpFile('doc.pdf', pdf);
+    const file = tempFile('doc.pdf', pdf);
     const noPassword = run('qpdf', ['--check', file]);
     expect(noPassword.status).toBe(2);
     expect(noPassword.stderr).toContain('invalid password');
@@ -213,7 +187,7 @@ describe('an encrypted document', () => {
   });
 
   it('gives its text to pdftotext -upw and its encryption to pdfinfo -upw', () => {
-    const file = tmpFile('doc.pdf', pdf);
+    const file = tempFile('doc.pdf', pdf);
     const text = run('pdftotext', ['-upw', PASSWORD, file, '-']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('家庭财富规划书');
@@ -250,7 +224,7 @@ describe('encryption choices', () => {
     const password = '鸿运银行😀家庭规划';
     const pdf = await smallPdf({ password });
     expect(showEncryption(pdf, password).stdout).toContain('Supplied password is user password');
-    const text = run('pdftotext', ['-upw', password, tmpFile('doc.pdf', pdf), '-']);
+    const text = run('pdftotext', ['-upw', password, tempFile('doc.pdf', pdf), '-']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('家庭财富规划书');
   });
@@ -298,15 +272,8 @@ describe('a whole plan, encrypted', () => {
     'renders with the %s brand, opens with the password only',
     async (brand) => {
       const plan = planFromInput(readSample('family-with-children-education-and-retirement'));
-      const protection = pdfProtection({ password: PASSWORD });
-      hook.current = { options: protection.documentOptions, after: (doc) => protection.apply(doc) };
-      let pdf: Buffer;
-      try {
-        pdf = await compose(plan, { brand }, ctx);
-      } finally {
-        hook.current = null;
-      }
-      const file = tmpFile('plan.pdf', pdf);
+      const pdf = await compose(plan, { brand, protection: { password: PASSWORD } }, ctx);
+      const file = tempFile('plan.pdf', pdf);
       expect(run('qpdf', ['--check', file]).status).toBe(2);
       const enc = showEncryption(pdf, PASSWORD);
       expect(enc.stdout).toMatch(/^R = 6$/m);

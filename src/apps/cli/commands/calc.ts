@@ -6,6 +6,7 @@ import {
 } from '../../../engine/calculators/index.js';
 import { FinplanError } from '../../../errors.js';
 import { parseJsonText, readJsonFile, readStdinText } from '../../input.js';
+import { readWithNotices } from '../notices.js';
 
 export async function runCalc(
   name: string | undefined,
@@ -27,11 +28,8 @@ export async function runCalc(
     return;
   }
   const input = inputPath
-    ? readJsonFile(inputPath, '计算器输入', { onNotice: (m) => process.stderr.write(`注意：${m}\n`) })
-    : parseJsonText(
-        await readStdinText('计算器输入', { onNotice: (m) => process.stderr.write(`注意：${m}\n`) }),
-        '计算器输入',
-      );
+    ? readJsonFile(inputPath, '计算器输入', readWithNotices)
+    : parseJsonText(await readStdinText('计算器输入', readWithNotices), '计算器输入');
   const output = runCalculator(name, input);
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 }

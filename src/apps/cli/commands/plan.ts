@@ -5,6 +5,7 @@ import { FinplanError } from '../../../errors.js';
 import { composeDocument } from '../../../report/pdf/compose.js';
 import { loadRenderContext, readBrand } from '../../assets.js';
 import { readJsonFile } from '../../input.js';
+import { notice, readWithNotices } from '../notices.js';
 import { DEFAULT_PASSWORD_ENV, resolveProtection } from '../../password.js';
 import { assertPdfACompatible } from '../../../report/pdf/pdfa.js';
 
@@ -31,9 +32,7 @@ function write(path: string, data: Buffer | string): void {
 }
 
 export async function runPlan(profilePath: string, opts: PlanCommandOptions): Promise<void> {
-  const raw = readJsonFile(profilePath, '家庭档案', {
-    onNotice: (m) => process.stderr.write(`注意：${m}\n`),
-  });
+  const raw = readJsonFile(profilePath, '家庭档案', readWithNotices);
   // Resolve the password before any work, so a missing or weak one fails fast.
   const { protection, warnings, source } = opts.pdf
     ? resolveProtection(
@@ -77,9 +76,7 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
   if (missingCharacters.length)
-    process.stderr.write(
-      `注意：字符"${missingCharacters.join('')}"超出报告字库，已以"〓"显示并在报告中注明。\n`,
-    );
+    notice(`字符"${missingCharacters.join('')}"超出报告字库，已以"〓"显示并在报告中注明。`);
   const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
   process.stderr.write(`已生成理财规划书：${out}（${(pdf.length / 1024).toFixed(0)} KB${how}）\n`);
 }

@@ -1,14 +1,13 @@
 import { validate } from '../../../api.js';
 import { FinplanError } from '../../../errors.js';
 import { readJsonFile } from '../../input.js';
+import { readWithNotices } from '../notices.js';
 
 /** Returns the exit code: 0 valid, 2 invalid (every problem listed). */
 export function runValidate(profilePath: string, opts: { format: string }): number {
   if (opts.format !== 'text' && opts.format !== 'json')
     throw new FinplanError('FINPLAN_E_USAGE', '--format 只能是 text 或 json');
-  const raw = readJsonFile(profilePath, '家庭档案', {
-    onNotice: (m) => process.stderr.write(`注意：${m}\n`),
-  });
+  const raw = readJsonFile(profilePath, '家庭档案', readWithNotices);
   const result = validate(raw);
   if (opts.format === 'json') {
     const body = result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues };
