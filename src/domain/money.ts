@@ -61,7 +61,9 @@ export function compound(rate: Dec, n: number): Dec {
 
 /** Round half-up to the fen (0.01 元). */
 export function roundFen(x: DecimalLike): Dec {
-  return dec(x).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  const d = dec(x);
+  // Most booked amounts are already whole fen; rounding them again would only allocate a copy.
+  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /** Round half-up to the whole 元. */
@@ -90,8 +92,36 @@ export function toRateString(x: DecimalLike, places = 6): string {
 
 export function sum(xs: Iterable<DecimalLike>): Dec {
   let total = ZERO;
-  for (const x of xs) total = total.plus(dec(x));
+  for (const x of xs) {
+    const d = dec(x);
+    // Adding zero changes nothing; skipping it saves an allocation (ledgers are full of zeros).
+    if (d.isZero()) continue;
+    total = total.isZero() ? d : total.plus(d);
+  }
   return total;
+}
+
+/**
+ * Allocation-free tests for the ledger's hot loops: decimal.js copies its argument on every
+ * comparison (x.gt(0) builds a Decimal from 0), and a plan makes thousands of them.
+ */
+export function isOne(x: Dec): boolean {
+  return x.s === 1 && x.e === 0 && x.d.length === 1 && x.d[0] === 1;
+}
+
+/** x > 0. */
+export function isPositive(x: Dec): boolean {
+  return x.s === 1 && !x.isZero();
+}
+
+/** The smaller of two decimals, as one of them (Dec.min returns a copy). */
+export function minOf(a: Dec, b: Dec): Dec {
+  return a.lte(b) ? a : b;
+}
+
+/** The larger of two decimals, as one of them (Dec.max returns a copy). */
+export function maxOf(a: Dec, b: Dec): Dec {
+  return a.gte(b) ? a : b;
 }
 
 export function max(a: DecimalLike, b: DecimalLike): Dec {

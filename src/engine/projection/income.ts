@@ -11,7 +11,7 @@
  * - pensions from retirement (the pension estimate, indexed yearly) or as stated for the retired;
  * - business, rental and other incomes as stated (after tax).
  */
-import { Dec, ONE, ZERO, compound, dec, roundFen, sum } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, dec, isPositive, roundFen, sum } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Income, Member, Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -171,7 +171,7 @@ export function memberIncomeForPeriod(
   let marginalRate = ZERO;
   let bonusSaving = ZERO;
   let bonusInInvalidInterval = false;
-  if (salary.gt(0) || bonus.gt(0)) {
+  if (isPositive(salary) || isPositive(bonus)) {
     // Full-year basis for a partial first year (its earlier months are outside the plan).
     const scale = p.annualise && p.months < 12 ? dec(12).div(p.months) : ONE;
     const sa = specialAdditionalFor(f, p, h, setup, profile, scale);
@@ -186,10 +186,10 @@ export function memberIncomeForPeriod(
     );
     specialAdditional = iit.specialAdditional.total;
     deductionItems = iit.specialAdditional.items;
-    marginalRate = iit.taxableIncome.gt(0) ? dec(iit.bracket.rate) : ZERO;
+    marginalRate = isPositive(iit.taxableIncome) ? dec(iit.bracket.rate) : ZERO;
     let annualSalaryTax = iit.tax;
     let annualBonusTax = ZERO;
-    if (bonus.gt(0)) {
+    if (isPositive(bonus)) {
       const otherTaxable = salary
         .times(scale)
         .minus(iit.basicDeduction)
@@ -342,7 +342,7 @@ function specialAdditionalFor(
       : setup.childDeductionHolder === f.member.id
         ? ONE
         : ZERO;
-  if (share.gt(0)) {
+  if (isPositive(share)) {
     let infantMonths = 0;
     let childMonths = 0;
     for (const c of h.children) {
@@ -356,7 +356,7 @@ function specialAdditionalFor(
   }
   if (d?.elderlySupportMonthly !== undefined) {
     const v = dec(d.elderlySupportMonthly);
-    if (v.gt(0)) out.elderly = { onlyChild: false, monthlyShare: v, months: months(p.months) };
+    if (isPositive(v)) out.elderly = { onlyChild: false, monthlyShare: v, months: months(p.months) };
   } else if (setup.elderlyClaimants.has(f.member.id)) {
     out.elderly = { onlyChild: false, months: months(p.months) };
   }

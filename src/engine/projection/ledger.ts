@@ -18,14 +18,25 @@
  *     emergency fund, the rest follows the recommended allocation for the client's risk level.
  * Every flow is rounded half-up to the fen when booked, so the identity holds exactly in the JSON.
  */
-import { Dec, ONE, ZERO, compound, dec, roundFen, sum } from '../../domain/money.js';
+import {
+  Dec,
+  ONE,
+  ZERO,
+  compound,
+  dec,
+  isPositive,
+  maxOf,
+  minOf,
+  roundFen,
+  sum,
+} from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
 import type { HouseholdFacts } from '../household.js';
 import { memberIncomeForPeriod, sumIncomes, type IncomeSetup, type MemberIncome } from './income.js';
 import { balanceAfter, loanTotals, type LoanSchedule } from './loans.js';
-import { monthsIn, yearPeriod, type Period } from './period.js';
+import { monthsIn, yearFraction, yearPeriod, type Period } from './period.js';
 import type { FinancialClass, Scenario, ScenarioRates } from './scenario.js';
 import {
   retirementBudgetForPeriod,
@@ -244,7 +255,6 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
   const flows: YearFlows[] = [];
   for (let year = h.firstYear; year <= h.lastYear; year++) {
     const p = yearPeriod(year, h.firstYear, h.valuationIndex);
-    const frac = dec(p.months).div(12);
     const priceIndex = rates.inflationIndex.at(year);
     const accounts: Record<string, Flow> = {};
     // Existing loans open at their stated balance; a loan taken during the year is new borrowing.
@@ -259,12 +269,10 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     );
 
     // Returns on the non-pool accounts.
-    const hfReturn = roundFen(housingFund.times(a.returns.housingFund).times(frac));
-    const paReturns = pensionAccounts.map((x) =>
-      roundFen(x.balance.times(a.returns.pensionAccount).times(frac)),
-    );
-    const propReturns = properties.map((x) => roundFen(x.value.times(a.returns.realEstate).times(frac)));
-    const otherReturn = roundFen(otherAssets.times(a.returns.other).times(frac));
+    const hfReturn = periodReturn(housingFund, a.returns.housingFund, p);
+    const paReturns = pensionAccounts.map((x) => periodReturn(x.balance, a.returns.pensionAccount, p));
+    const propReturns = properties.map((x) => periodReturn(x.value, a.returns.realEstate, p));
+    const otherReturn = periodReturn(otherAssets, a.returns.other, p);
 
     // Incomes.
     const incomes = h.members
@@ -278,7 +286,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     const rentalIncome = roundFen(
       sum(properties.map((x) => x.annualIncomeToday))
         .times(priceIndex)
-        .times(frac),
+        .times(yearFraction(p)),
     );
 
     // Transfers: pension accounts pay out in their owner's retirement year (个人养老金 less its tax).
@@ -296,7 +304,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     const hfForHome = new Map<string, Dec>();
     for (const g of homeGoals) {
       if (g.startYear !== year) continue;
-      const use = Dec.min(hfAvailable, roundFen(g.costs[0]?.amount ?? ZERO));
+      const use = minOf(hfAvailable, roundFen(g.costs[0]?.amount ?? ZERO));
       hfForHome.set(g.id, use);
       hfAvailable = hfAvailable.minus(use);
     }
@@ -306,13 +314,17 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     const mortgagePayments = sum(
       loanRows.filter((_r, i) => s.loans[i]!.spec.type === 'mortgage').map((r) => r.payment),
     );
-    const forRepayment = Dec.min(hfAvailable, mortgagePayments);
-    if (forRepayment.gt(0)) {
+    const forRepayment = minOf(hfAvailable, mortgagePayments);
+    if (isPositive(forRepayment)) {
       hfOut = hfOut.plus(forRepayment);
       toCash = toCash.plus(forRepayment);
       hfAvailable = hfAvailable.minus(forRepayment);
     }
-    if (selfRetireYear !== null && year === Math.max(selfRetireYear, h.firstYear) && hfAvailable.gt(0)) {
+    if (
+      selfRetireYear !== null &&
+      year === Math.max(selfRetireYear, h.firstYear) &&
+      isPositive(hfAvailable)
+    ) {
       hfOut = hfOut.plus(hfAvailable);
       toCash = toCash.plus(hfAvailable);
     }
@@ -328,10 +340,8 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
       spendingForPeriod(profile, p, a, rates, scenario, s.spendingSetup),
     );
     const budget = roundFen(retirementBudgetForPeriod(p, rates, scenario, s.spendingSetup));
-    const livingSpending = sum(spending.map((x) => roundFen(x.amount))).plus(budget);
-    const essentialSpending = sum(spending.filter((x) => x.essential).map((x) => roundFen(x.amount))).plus(
-      budget,
-    );
+    const livingSpending = sum(spending.map((x) => x.amount)).plus(budget);
+    const essentialSpending = sum(spending.filter((x) => x.essential).map((x) => x.amount)).plus(budget);
     const premiums = roundFen(premiumsForPeriod(profile, p, h, scenario, a, rates));
     const extraSpending = roundFen(
       sum(scenario.extraSpending.filter((x) => x.year === year).map((x) => x.amount)),
@@ -434,9 +444,8 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
   const years: LedgerYear[] = [];
   for (const f of flows) {
     const p = f.period;
-    const frac = dec(p.months).div(12);
     const poolReturn: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
-    for (const cls of POOL) poolReturn[cls] = roundFen(pool[cls].times(s.returnOf(cls, p.year)).times(frac));
+    for (const cls of POOL) poolReturn[cls] = periodReturn(pool[cls], s.returnOf(cls, p.year), p);
     const poolOpeningTotal = sum(POOL.map((c) => pool[c]));
     const poolReturnTotal = sum(POOL.map((c) => poolReturn[c]));
     const inflows = f.inc.net.plus(f.rentalIncome).plus(f.toCash).plus(f.lifeCover);
@@ -445,15 +454,15 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     let livingShortfall = ZERO;
     let mandatoryPaid = mandatory;
     if (available.lt(mandatory)) {
-      livingShortfall = mandatory.minus(Dec.max(ZERO, available));
-      mandatoryPaid = Dec.max(ZERO, available);
+      livingShortfall = mandatory.minus(maxOf(ZERO, available));
+      mandatoryPaid = maxOf(ZERO, available);
       available = ZERO;
     } else available = available.minus(mandatory);
 
     const goalPayments: GoalPayment[] = [];
     let goalPaidFromPool = ZERO;
     for (const g of f.goals) {
-      const fromPool = Dec.min(g.cost.minus(g.fromHousingFund), available);
+      const fromPool = minOf(g.cost.minus(g.fromHousingFund), available);
       available = available.minus(fromPool);
       goalPaidFromPool = goalPaidFromPool.plus(fromPool);
       goalPayments.push({
@@ -562,6 +571,13 @@ function scenarioKey(scenario: Scenario, fields: (keyof Scenario)[]): string {
   );
 }
 
+/** Return on an opening balance for the months of the period (rate × months ÷ 12), to the fen. */
+function periodReturn(balance: Dec, annualRate: Dec, p: Period): Dec {
+  if (balance.isZero() || annualRate.isZero()) return ZERO;
+  const full = balance.times(annualRate);
+  return roundFen(p.months === 12 ? full : full.times(yearFraction(p)));
+}
+
 function flow(opening: Dec, inflows: Dec, outflows: Dec): Flow {
   return { opening, inflows, outflows, closing: opening.plus(inflows).minus(outflows) };
 }
@@ -588,7 +604,7 @@ function rebalance(
   let weights: Record<PoolAccount, Dec>;
   let reserve = ZERO;
   if (s) {
-    reserve = Dec.min(total, s.emergencyReserveToday.times(priceIndex));
+    reserve = minOf(total, s.emergencyReserveToday.times(priceIndex));
     weights = {
       cash: s.targetWeights.cash,
       deposit: ZERO,

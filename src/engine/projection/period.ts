@@ -4,6 +4,7 @@
  * 收支表. Every recurring amount accrues month by month over the months of a period in which it is
  * active; growth steps each January (t = year − first year).
  */
+import { Dec, ONE } from '../../domain/money.js';
 import { fromMonthIndex } from '../../domain/month.js';
 import { rulesAt, type RulesAt } from '../rules/ruleset.js';
 
@@ -49,6 +50,16 @@ export function firstTwelveMonths(valuationIndex: number, firstYear: number): Pe
     rules: rulesAt(fromMonthIndex(valuationIndex)),
     annualise: true,
   };
+}
+
+const fractions = new Map<number, Dec>();
+
+/** The period's months as a fraction of a year (months ÷ 12), for accruing annual rates. */
+export function yearFraction(p: Period): Dec {
+  if (p.months === 12) return ONE;
+  let f = fractions.get(p.months);
+  if (f === undefined) fractions.set(p.months, (f = new Dec(p.months).div(12)));
+  return f;
 }
 
 /** Months of [from, to] (inclusive month indices; null = open) that fall in the period. */

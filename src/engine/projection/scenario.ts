@@ -103,17 +103,27 @@ export function scenarioRates(
   firstYear: number,
   lastYear: number,
 ): ScenarioRates {
+  const shiftedRates = new Map<Dec, Dec>();
+  const returns = new Map<FinancialClass, Dec>();
   const inflationOf = (year: number) =>
     (s.inflationOverrides.get(year) ?? a.inflation).plus(s.inflationShift);
   return {
     inflationIndex: new GrowthIndex(firstYear, lastYear, inflationOf),
     inflationOf,
-    priceGrowth: (rate) => rate.plus(s.inflationShift),
+    // The same Dec back for the same rate, so compound()'s per-rate cache of powers applies.
+    priceGrowth: (rate) => {
+      if (s.inflationShift.isZero()) return rate;
+      let shifted = shiftedRates.get(rate);
+      if (shifted === undefined) shiftedRates.set(rate, (shifted = rate.plus(s.inflationShift)));
+      return shifted;
+    },
     incomeGrowth: s.incomeGrowthShift.isZero() ? a.incomeGrowth : a.incomeGrowth.plus(s.incomeGrowthShift),
     returnOf(cls, year) {
       const override = s.returnOverrides.get(year)?.[cls];
       if (override !== undefined) return override;
-      return a.returns[cls].plus(s.returnShift);
+      let r = returns.get(cls);
+      if (r === undefined) returns.set(cls, (r = a.returns[cls].plus(s.returnShift)));
+      return r;
     },
   };
 }

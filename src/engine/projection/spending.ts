@@ -10,7 +10,7 @@
  *   that amount replaces living spending;
  * - the scenario's spending factor multiplies everything.
  */
-import { Dec, ONE, ZERO, compound, dec, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, compound, dec, isOne, roundFen } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile, Spending } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -36,8 +36,12 @@ export interface SpendingSetup {
   lastIndex: number;
 }
 
+const monthlyAmounts = new WeakMap<Spending, Dec>();
 function monthlyToday(s: Spending): Dec {
-  return s.unit === 'month' ? dec(s.amount) : dec(s.amount).div(12);
+  if (s.unit === 'month') return dec(s.amount);
+  let m = monthlyAmounts.get(s);
+  if (m === undefined) monthlyAmounts.set(s, (m = dec(s.amount).div(12)));
+  return m;
 }
 
 /** How much an item costs in the period relative to today (its own growth or general inflation). */
@@ -62,7 +66,11 @@ function endIndexOf(s: Spending, setup: SpendingSetup): number {
   return end;
 }
 
-/** Each spending line's amount in the period (nominal, before rounding). */
+/**
+ * Each spending line's amount in the period (nominal), rounded half-up to the fen as the ledger
+ * books it. Lines with no month in the period cost nothing and skip the arithmetic: the ledger
+ * asks this for every line in every year, and most lines are inactive for most of a long plan.
+ */
 export function spendingForPeriod(
   profile: Profile,
   p: Period,
@@ -74,21 +82,29 @@ export function spendingForPeriod(
   const retire = setup.retirementIndex;
   const out: SpendingLineAmount[] = [];
   profile.spending.forEach((s, index) => {
-    const perMonth = monthlyToday(s).times(spendingPriceFactor(s, p, a, rates));
     const end = endIndexOf(s, setup);
     const before = monthsIn(p, null, retire === null ? end : Math.min(end, retire - 1));
     const after =
       retire !== null && !setup.retirementBudget && s.continuesInRetirement !== false
         ? monthsIn(p, retire, end)
         : 0;
-    const amount = perMonth
-      .times(before)
-      .plus(perMonth.times(a.retirementSpendingRatio).times(after))
-      .times(scenario.spendingFactor)
-      .times(s.essential ? ONE : scenario.discretionaryFactor);
-    out.push({ index, essential: s.essential, amount });
+    if (before === 0 && after === 0) {
+      out.push({ index, essential: s.essential, amount: ZERO });
+      return;
+    }
+    const perMonth = monthlyToday(s).times(spendingPriceFactor(s, p, a, rates));
+    let amount = before > 0 ? perMonth.times(before) : ZERO;
+    if (after > 0) amount = amount.plus(perMonth.times(a.retirementSpendingRatio).times(after));
+    amount = timesUnlessOne(amount, scenario.spendingFactor);
+    if (!s.essential) amount = timesUnlessOne(amount, scenario.discretionaryFactor);
+    out.push({ index, essential: s.essential, amount: roundFen(amount) });
   });
   return out;
+}
+
+/** x × factor, without the multiplication (and its allocation) when the factor is exactly 1. */
+function timesUnlessOne(x: Dec, factor: Dec): Dec {
+  return isOne(factor) ? x : x.times(factor);
 }
 
 /** Living spending replaced by the retirement goal's stated budget (from retirement on). */
@@ -103,8 +119,4 @@ export function retirementBudgetForPeriod(
   const g = setup.retirementBudget.growth;
   const factor = g.isZero() ? rates.inflationIndex.at(p.year) : compound(g, p.t);
   return setup.retirementBudget.monthly.times(factor).times(months).times(scenario.spendingFactor);
-}
-
-export function roundLines(lines: SpendingLineAmount[]): SpendingLineAmount[] {
-  return lines.map((l) => ({ ...l, amount: roundFen(l.amount) }));
 }
