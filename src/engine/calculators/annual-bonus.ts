@@ -16,7 +16,7 @@
  *   table, not hard-coded.
  */
 import { z } from 'zod';
-import { Dec, ONE, ZERO, toMoneyString } from '../../domain/money.js';
+import { Dec, ONE, ZERO, dec, maxOf, toMoneyString } from '../../domain/money.js';
 import { BONUS_SUNSET_RULE_ID, type TaxBracket } from '../rules/iit.js';
 import { RULE_SET_MONTH, rulesAt } from '../rules/ruleset.js';
 import { intField, moneyField, signedMoneyField, usedRules, type UsedRules } from './common.js';
@@ -28,7 +28,7 @@ export function separateBonusTax(
   monthlyTable: readonly TaxBracket[],
 ): { tax: Dec; bracket: TaxBracket; level: number } {
   const { bracket, level } = bracketFor(bonus.div(12), monthlyTable);
-  const tax = Dec.max(ZERO, bonus.times(bracket.rate).minus(bracket.quickDeduction)).toDecimalPlaces(
+  const tax = maxOf(ZERO, bonus.times(dec(bracket.rate)).minus(dec(bracket.quickDeduction))).toDecimalPlaces(
     2,
     Dec.ROUND_HALF_UP,
   );
@@ -42,8 +42,12 @@ export interface InvalidInterval {
   to: Dec;
 }
 
-/** The 无效区间 of separate bonus taxation, computed from the monthly table. */
+const intervalsByTable = new WeakMap<readonly TaxBracket[], InvalidInterval[]>();
+
+/** The 无效区间 of separate bonus taxation, computed from the monthly table (once per table). */
 export function bonusInvalidIntervals(monthlyTable: readonly TaxBracket[]): InvalidInterval[] {
+  const known = intervalsByTable.get(monthlyTable);
+  if (known) return known;
   const out: InvalidInterval[] = [];
   for (let k = 0; k + 1 < monthlyTable.length; k++) {
     const lower = monthlyTable[k] as TaxBracket;
@@ -54,6 +58,7 @@ export function bonusInvalidIntervals(monthlyTable: readonly TaxBracket[]): Inva
     const to = afterTaxAtB.minus(upper.quickDeduction).div(ONE.minus(upper.rate));
     out.push({ from: b, to });
   }
+  intervalsByTable.set(monthlyTable, out);
   return out;
 }
 

@@ -20,7 +20,7 @@
  * The tax year's rules are those in force on 1 January of `taxYear` (default: the 口径日期's year).
  */
 import { z } from 'zod';
-import { Dec, ZERO, roundFen, sum, toMoneyString } from '../../domain/money.js';
+import { Dec, ONE, ZERO, dec, maxOf, minOf, roundFen, sum, toMoneyString } from '../../domain/money.js';
 import type { SpecialAdditionalStandards, TaxBracket } from '../rules/iit.js';
 import { RULE_SET_MONTH, rulesAt } from '../rules/ruleset.js';
 import { intField, moneyField, usedRules, type UsedRules } from './common.js';
@@ -32,7 +32,7 @@ export function bracketFor(
 ): { bracket: TaxBracket; level: number } {
   for (let k = 0; k < table.length; k++) {
     const b = table[k] as TaxBracket;
-    if (b.upTo === null || amount.lte(b.upTo)) return { bracket: b, level: k + 1 };
+    if (b.upTo === null || amount.lte(dec(b.upTo))) return { bracket: b, level: k + 1 };
   }
   const last = table[table.length - 1] as TaxBracket;
   return { bracket: last, level: table.length };
@@ -43,9 +43,9 @@ export function taxByTable(
   taxable: Dec,
   table: readonly TaxBracket[],
 ): { tax: Dec; bracket: TaxBracket; level: number } {
-  const x = Dec.max(ZERO, taxable);
+  const x = maxOf(ZERO, taxable);
   const { bracket, level } = bracketFor(x, table);
-  const tax = Dec.max(ZERO, roundFen(x.times(bracket.rate).minus(bracket.quickDeduction)));
+  const tax = maxOf(ZERO, roundFen(x.times(dec(bracket.rate)).minus(dec(bracket.quickDeduction))));
   return { tax, bracket, level };
 }
 
@@ -87,34 +87,33 @@ export function specialAdditionalDeductions(
 ): DeductionResult {
   const items: DeductionItem[] = [];
   const warnings: string[] = [];
-  const one = new Dec(1);
   if (input.infants && input.infants.count > 0) {
-    const { count, months = 12, share = one } = input.infants;
+    const { count, months = 12, share = ONE } = input.infants;
     if (std.infantCarePerChildMonthly === null) warnings.push('INFANT_CARE_NOT_IN_FORCE');
     else
       items.push({
         code: 'infantCare',
-        amount: new Dec(std.infantCarePerChildMonthly).times(count).times(months).times(share),
+        amount: dec(std.infantCarePerChildMonthly).times(count).times(months).times(share),
         basis: `${std.infantCarePerChildMonthly} × ${count} 人 × ${months} 月 × ${share.toString()}`,
       });
   }
   if (input.children && input.children.count > 0) {
-    const { count, months = 12, share = one } = input.children;
+    const { count, months = 12, share = ONE } = input.children;
     items.push({
       code: 'childEducation',
-      amount: new Dec(std.childEducationPerChildMonthly).times(count).times(months).times(share),
+      amount: dec(std.childEducationPerChildMonthly).times(count).times(months).times(share),
       basis: `${std.childEducationPerChildMonthly} × ${count} 人 × ${months} 月 × ${share.toString()}`,
     });
   }
   if (input.elderly) {
     const { onlyChild, months = 12 } = input.elderly;
     let monthly: Dec;
-    if (onlyChild) monthly = new Dec(std.elderlyOnlyChildMonthly);
+    if (onlyChild) monthly = dec(std.elderlyOnlyChildMonthly);
     else {
-      monthly = input.elderly.monthlyShare ?? new Dec(std.elderlyShareCapMonthly);
+      monthly = input.elderly.monthlyShare ?? dec(std.elderlyShareCapMonthly);
       if (monthly.gt(std.elderlyShareCapMonthly)) {
         warnings.push('ELDERLY_SHARE_CAPPED');
-        monthly = new Dec(std.elderlyShareCapMonthly);
+        monthly = dec(std.elderlyShareCapMonthly);
       }
     }
     items.push({
@@ -126,10 +125,10 @@ export function specialAdditionalDeductions(
   let loan: DeductionItem | undefined;
   let rent: DeductionItem | undefined;
   if (input.housingLoanInterest) {
-    const { months = 12, share = one } = input.housingLoanInterest;
+    const { months = 12, share = ONE } = input.housingLoanInterest;
     loan = {
       code: 'housingLoanInterest',
-      amount: new Dec(std.housingLoanInterestMonthly).times(months).times(share),
+      amount: dec(std.housingLoanInterestMonthly).times(months).times(share),
       basis: `${std.housingLoanInterestMonthly} × ${months} 月 × ${share.toString()}`,
     };
   }
@@ -138,7 +137,7 @@ export function specialAdditionalDeductions(
     const monthly = std.housingRentMonthly[cityClass];
     rent = {
       code: 'housingRent',
-      amount: new Dec(monthly).times(months),
+      amount: dec(monthly).times(months),
       basis: `${monthly} × ${months} 月`,
     };
   }
@@ -152,20 +151,20 @@ export function specialAdditionalDeductions(
     if (degreeMonths > 0)
       items.push({
         code: 'continuingEducationDegree',
-        amount: new Dec(std.continuingEducationDegreeMonthly).times(degreeMonths),
+        amount: dec(std.continuingEducationDegreeMonthly).times(degreeMonths),
         basis: `${std.continuingEducationDegreeMonthly} × ${degreeMonths} 月`,
       });
     if (certificate)
       items.push({
         code: 'continuingEducationCertificate',
-        amount: new Dec(std.continuingEducationCertificate),
+        amount: dec(std.continuingEducationCertificate),
         basis: '取得证书当年定额',
       });
   }
   let illness = ZERO;
   if (input.seriousIllness) {
-    illness = Dec.min(
-      Dec.max(ZERO, input.seriousIllness.selfPaid.minus(std.seriousIllnessThreshold)),
+    illness = minOf(
+      maxOf(ZERO, input.seriousIllness.selfPaid.minus(std.seriousIllnessThreshold)),
       std.seriousIllnessCap,
     );
     if (illness.gt(0))
@@ -226,7 +225,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
   const warnings: string[] = [];
   const special = input.specialDeduction ?? ZERO;
   const taxFree = input.taxFreeIncome ?? ZERO;
-  const basic = new Dec(iit.basicDeduction.value);
+  const basic = dec(iit.basicDeduction.value);
   let sa = specialAdditionalDeductions(input.specialAdditional ?? {}, iit.specialAdditional.value);
   if (input.specialAdditionalTotal !== undefined)
     sa = {
@@ -243,7 +242,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
     if (cap === undefined) warnings.push('PRIVATE_PENSION_NOT_IN_FORCE');
     else {
       if (o.privatePension.gt(cap)) warnings.push('PRIVATE_PENSION_CAPPED');
-      other.push({ code: 'privatePension', amount: Dec.min(o.privatePension, cap), basis: `≤ ${cap}/年` });
+      other.push({ code: 'privatePension', amount: minOf(o.privatePension, cap), basis: `≤ ${cap}/年` });
     }
   }
   if (o.commercialHealthInsurance && o.commercialHealthInsurance.gt(0)) {
@@ -251,7 +250,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
     if (o.commercialHealthInsurance.gt(cap)) warnings.push('HEALTH_INSURANCE_CAPPED');
     other.push({
       code: 'commercialHealthInsurance',
-      amount: Dec.min(o.commercialHealthInsurance, cap),
+      amount: minOf(o.commercialHealthInsurance, cap),
       basis: `≤ ${cap}/年`,
     });
   }
@@ -263,7 +262,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
     });
   if (o.other && o.other.gt(0)) other.push({ code: 'other', amount: o.other, basis: '按输入' });
   const otherTotal = sum(other.map((i) => i.amount));
-  const taxable = Dec.max(
+  const taxable = maxOf(
     ZERO,
     input.income.minus(taxFree).minus(basic).minus(special).minus(sa.total).minus(otherTotal),
   );
@@ -322,10 +321,10 @@ export function cumulativeWithholding(
       .plus(m.specialDeduction ?? ZERO)
       .plus(m.specialAdditionalDeduction ?? ZERO)
       .plus(m.otherDeduction ?? ZERO);
-    const taxable = Dec.max(ZERO, income.minus(deductions));
+    const taxable = maxOf(ZERO, income.minus(deductions));
     const { tax, bracket } = taxByTable(taxable, table);
     // A refund is not paid out during the year: withholding is never negative.
-    const withheld = Dec.max(ZERO, tax.minus(withheldSoFar));
+    const withheld = maxOf(ZERO, tax.minus(withheldSoFar));
     withheldSoFar = withheldSoFar.plus(withheld);
     rows.push({
       month: k + 1,

@@ -28,7 +28,7 @@
  * otherwise) + `lprSpread`; 公积金 rate by first/second home and term (≤ 5 years / > 5 years).
  */
 import { z } from 'zod';
-import { Dec, ONE, ZERO, roundFen, sum, toMoneyString } from '../../domain/money.js';
+import { Dec, ONE, ZERO, maxOf, minOf, roundFen, sum, toMoneyString } from '../../domain/money.js';
 import type { Dated } from '../rules/dated.js';
 import {
   decimalField,
@@ -116,7 +116,7 @@ export function equalPrincipalSchedule(
   firstMonth = 1,
 ): ScheduleRow[] {
   return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, _interest, b) =>
-    k === maxMonths ? b : Dec.min(principalPart, b),
+    k === maxMonths ? b : minOf(principalPart, b),
   );
 }
 
@@ -224,7 +224,7 @@ export interface PrepaymentResult {
 export function prepay(loan: LoanResult, afterMonth: number, amount: Dec): PrepaymentResult {
   const row = loan.schedule[afterMonth - 1];
   const balanceBefore = row ? row.balance : ZERO;
-  const paid = Dec.min(amount, balanceBefore);
+  const paid = minOf(amount, balanceBefore);
   const balanceAfter = balanceBefore.minus(paid);
   const left = loan.months - afterMonth;
   const interestAfterWithout = sum(loan.schedule.slice(afterMonth).map((r) => r.interest));
@@ -571,14 +571,14 @@ export function runMortgage(input: z.output<typeof mortgageInputSchema>): Mortga
       const comMin = rules.downPayment.commercial;
       let minimum = ZERO;
       if (comMin) {
-        minimum = Dec.max(minimum, comMin.value);
+        minimum = maxOf(minimum, comMin.value);
         sources.push(comMin);
       }
       if (hasHf && hfMin) {
-        minimum = Dec.max(minimum, home === 'first' ? hfMin.value.firstHome : hfMin.value.secondHome);
+        minimum = maxOf(minimum, home === 'first' ? hfMin.value.firstHome : hfMin.value.secondHome);
         sources.push(hfMin);
       }
-      const down = Dec.max(ZERO, a.housePrice.minus(totalPrincipal));
+      const down = maxOf(ZERO, a.housePrice.minus(totalPrincipal));
       const ratio = down.div(a.housePrice);
       affordability.downPayment = {
         housePrice: toMoneyString(a.housePrice),

@@ -11,7 +11,7 @@
  * - pensions from retirement (the pension estimate, indexed yearly) or as stated for the retired;
  * - business, rental and other incomes as stated (after tax).
  */
-import { Dec, ONE, ZERO, compound, dec, isPositive, roundFen, sum } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, dec, isOne, isPositive, roundFen, sum } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Income, Member, Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -63,8 +63,12 @@ export interface IncomeSetup {
   hasRentSpending: (p: Period) => number;
 }
 
+const monthlyAmounts = new WeakMap<Income, Dec>();
 function monthly(i: Income): Dec {
-  return i.unit === 'month' ? dec(i.amount) : dec(i.amount).div(12);
+  if (i.unit === 'month') return dec(i.amount);
+  let m = monthlyAmounts.get(i);
+  if (m === undefined) monthlyAmounts.set(i, (m = dec(i.amount).div(12)));
+  return m;
 }
 
 function activeRange(i: Income): [number | null, number | null] {
@@ -96,6 +100,7 @@ function labourFactor(
   scenario: Scenario,
   activeMonths: [number | null, number | null],
 ): Dec {
+  if (scenario.incomeCuts.length === 0) return ONE;
   const active = overlap(p, activeMonths);
   if (active === 0) return ONE;
   let lost = ZERO;
@@ -104,7 +109,7 @@ function labourFactor(
     const m = overlap(p, activeMonths, [cut.fromIndex, cut.fromIndex + cut.months - 1]);
     lost = lost.plus(ONE.minus(cut.factor).times(m));
   }
-  return ONE.minus(lost.div(active));
+  return lost.isZero() ? ONE : ONE.minus(lost.div(active));
 }
 
 export function memberIncomeForPeriod(
@@ -137,14 +142,12 @@ export function memberIncomeForPeriod(
       range[0] ?? life[0],
       Math.min(range[1] ?? life[1], workEnd ?? life[1], life[1]),
     ]);
-    const amount = monthly(i)
-      .times(growth(incomeGrowth(i)))
-      .times(months)
-      .times(cut);
+    const perMonth = monthly(i).times(growth(incomeGrowth(i)));
+    const amount = isOne(cut) ? perMonth.times(months) : perMonth.times(months).times(cut);
     if (i.type === 'salary') {
       salary = salary.plus(amount);
       salaryMonths = Math.max(salaryMonths, months);
-      salaryMonthlyNow = salaryMonthlyNow.plus(monthly(i).times(growth(incomeGrowth(i))));
+      salaryMonthlyNow = salaryMonthlyNow.plus(perMonth);
     } else bonus = bonus.plus(amount);
   }
 
@@ -224,7 +227,7 @@ export function memberIncomeForPeriod(
   if (estimate) {
     const months = overlap(p, [estimate.startIndex, null], life);
     const yearsIndexed = Math.max(0, p.year - estimate.startYear);
-    pension = pension.plus(estimate.monthly.times(compound(a.pensionGrowth, yearsIndexed)).times(months));
+    if (months > 0) pension = estimate.monthly.times(compound(a.pensionGrowth, yearsIndexed)).times(months);
   }
   let otherNet = ZERO;
   for (const i of incomes.filter((x) => x.type !== 'salary' && x.type !== 'bonus')) {

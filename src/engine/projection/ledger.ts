@@ -480,6 +480,10 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     for (const cls of POOL) {
       const closing = target[cls];
       const ext = cls === 'cash' ? external : ZERO;
+      if (closing.isZero() && pool[cls].isZero() && poolReturn[cls].isZero() && ext.isZero()) {
+        accounts[cls] = { opening: ZERO, inflows: ZERO, outflows: ZERO, closing: ZERO };
+        continue;
+      }
       const transfer = closing.minus(pool[cls]).minus(poolReturn[cls]).minus(ext);
       const parts = [poolReturn[cls], ext, transfer];
       accounts[cls] = {

@@ -5,7 +5,7 @@
  * the remaining balance over the remaining months; fixed and 公积金 loans keep their rate.
  * 按期付息到期还本 loans pay interest monthly and the principal in their last month.
  */
-import { Dec, ZERO, dec, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, dec, maxOf, roundFen } from '../../domain/money.js';
 import { fromMonthIndex } from '../../domain/month.js';
 import type { RepaymentMethod } from '../../domain/codes.js';
 import { amortizeLoan } from '../calculators/mortgage.js';
@@ -89,7 +89,7 @@ export function scheduleLoan(spec: LoanSpec, scenario: Scenario): LoanSchedule {
         if (base) {
           const shift =
             scenario.lprShift && index / 12 >= scenario.lprShift.fromYear ? scenario.lprShift.delta : ZERO;
-          const next = Dec.max(ZERO, base.plus(spec.spread).plus(shift));
+          const next = maxOf(ZERO, base.plus(spec.spread).plus(shift));
           if (!next.eq(rate)) {
             rate = next;
             repriced = true;

@@ -93,13 +93,26 @@ export function spendingForPeriod(
       return;
     }
     const perMonth = monthlyToday(s).times(spendingPriceFactor(s, p, a, rates));
-    let amount = before > 0 ? perMonth.times(before) : ZERO;
-    if (after > 0) amount = amount.plus(perMonth.times(a.retirementSpendingRatio).times(after));
+    let amount = perMonth.times(monthWeight(before, after, a.retirementSpendingRatio));
     amount = timesUnlessOne(amount, scenario.spendingFactor);
     if (!s.essential) amount = timesUnlessOne(amount, scenario.discretionaryFactor);
     out.push({ index, essential: s.essential, amount: roundFen(amount) });
   });
   return out;
+}
+
+const monthWeights = new Map<string, Dec>();
+
+/** Months at full cost plus months at the retirement ratio: before + ratio × after (cached). */
+function monthWeight(before: number, after: number, ratio: Dec): Dec {
+  if (after === 0) return dec(before);
+  const key = `${before}|${after}|${ratio.toString()}`;
+  let w = monthWeights.get(key);
+  if (w === undefined) {
+    if (monthWeights.size > 1_000) monthWeights.clear();
+    monthWeights.set(key, (w = ratio.times(after).plus(before)));
+  }
+  return w;
 }
 
 /** x × factor, without the multiplication (and its allocation) when the factor is exactly 1. */
