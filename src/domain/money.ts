@@ -11,8 +11,10 @@
  */
 import { Decimal } from 'decimal.js';
 
+const PRECISION = 40;
+
 export const Dec = Decimal.clone({
-  precision: 40,
+  precision: PRECISION,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -30,
   toExpPos: 40,
@@ -102,15 +104,37 @@ export function sum(xs: Iterable<DecimalLike>): Dec {
     const d = dec(x);
     // Adding zero changes nothing; skipping it saves an allocation (ledgers are full of zeros).
     if (d.isZero()) continue;
-    total = total.isZero() ? d : total.plus(d);
+    // The first term stands as the total unless it has more digits than an addition would keep.
+    total = total.isZero() && d.precision() <= PRECISION ? d : total.plus(d);
   }
   return total;
 }
 
 /**
- * Allocation-free tests for the ledger's hot loops: decimal.js copies its argument on every
- * comparison (x.gt(0) builds a Decimal from 0), and a plan makes thousands of them.
+ * Allocation-free comparisons for the ledger's hot loops. decimal.js copies its argument on every
+ * comparison (x.gt(0) builds a Decimal from 0, a.lte(b) copies b), and a plan makes thousands of
+ * them. `compare` follows decimal.js's own comparedTo for finite values, on the same fields (sign
+ * `s`, exponent `e` and base-1e7 digit words `d`); test/domain/money.test.ts checks it against
+ * comparedTo on random values. Money is never NaN or infinite here: profiles and rules are
+ * validated, and divisions by zero are guarded where they could occur.
  */
+export function compare(x: Dec, y: Dec): -1 | 0 | 1 {
+  const xd = x.d;
+  const yd = y.d;
+  const xs = x.s;
+  const ys = y.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? sign(xs) : yd[0] ? sign(-ys) : 0;
+  if (xs !== ys) return sign(xs);
+  if (x.e !== y.e) return x.e > y.e !== xs < 0 ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return xd[i]! > yd[i]! !== xs < 0 ? 1 : -1;
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== xs < 0 ? 1 : -1;
+}
+
+function sign(n: number): -1 | 1 {
+  return n < 0 ? -1 : 1;
+}
+
 export function isOne(x: Dec): boolean {
   return x.s === 1 && x.e === 0 && x.d.length === 1 && x.d[0] === 1;
 }
@@ -124,14 +148,30 @@ export function isPositive(x: Dec): boolean {
 export function minOf(a: DecimalLike, b: DecimalLike): Dec {
   const x = dec(a);
   const y = dec(b);
-  return x.lte(y) ? x : y;
+  return compare(x, y) <= 0 ? x : y;
 }
 
 /** The larger of two decimals, as one of them (Dec.max returns a copy). */
 export function maxOf(a: DecimalLike, b: DecimalLike): Dec {
   const x = dec(a);
   const y = dec(b);
-  return x.gte(y) ? x : y;
+  return compare(x, y) >= 0 ? x : y;
+}
+
+/**
+ * x + y, x − y and x × y that skip the arithmetic (and decimal.js's allocation) when it cannot
+ * change x: a ledger adds and subtracts a great many zeros, and scales by factors of exactly 1.
+ */
+export function add(x: Dec, y: Dec): Dec {
+  return y.isZero() ? x : x.isZero() ? y : x.plus(y);
+}
+
+export function subtract(x: Dec, y: Dec): Dec {
+  return y.isZero() ? x : x.minus(y);
+}
+
+export function scale(x: Dec, factor: Dec): Dec {
+  return isOne(factor) ? x : x.times(factor);
 }
 
 export function max(a: DecimalLike, b: DecimalLike): Dec {

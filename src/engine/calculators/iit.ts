@@ -20,7 +20,18 @@
  * The tax year's rules are those in force on 1 January of `taxYear` (default: the 口径日期's year).
  */
 import { z } from 'zod';
-import { Dec, ONE, ZERO, dec, maxOf, minOf, roundFen, sum, toMoneyString } from '../../domain/money.js';
+import {
+  Dec,
+  ONE,
+  ZERO,
+  compare,
+  dec,
+  maxOf,
+  minOf,
+  roundFen,
+  sum,
+  toMoneyString,
+} from '../../domain/money.js';
 import type { SpecialAdditionalStandards, TaxBracket } from '../rules/iit.js';
 import { RULE_SET_MONTH, rulesAt } from '../rules/ruleset.js';
 import { intField, moneyField, usedRules, type UsedRules } from './common.js';
@@ -32,7 +43,7 @@ export function bracketFor(
 ): { bracket: TaxBracket; level: number } {
   for (let k = 0; k < table.length; k++) {
     const b = table[k] as TaxBracket;
-    if (b.upTo === null || amount.lte(dec(b.upTo))) return { bracket: b, level: k + 1 };
+    if (b.upTo === null || compare(amount, dec(b.upTo)) <= 0) return { bracket: b, level: k + 1 };
   }
   const last = table[table.length - 1] as TaxBracket;
   return { bracket: last, level: table.length };

@@ -28,7 +28,18 @@
  * otherwise) + `lprSpread`; 公积金 rate by first/second home and term (≤ 5 years / > 5 years).
  */
 import { z } from 'zod';
-import { Dec, ONE, ZERO, maxOf, minOf, roundFen, sum, toMoneyString } from '../../domain/money.js';
+import {
+  Dec,
+  ONE,
+  ZERO,
+  compare,
+  isPositive,
+  maxOf,
+  minOf,
+  roundFen,
+  sum,
+  toMoneyString,
+} from '../../domain/money.js';
 import type { Dated } from '../rules/dated.js';
 import {
   decimalField,
@@ -74,7 +85,7 @@ function amortize(
 ): ScheduleRow[] {
   const rows: ScheduleRow[] = [];
   let b = balance;
-  for (let k = 1; k <= maxMonths && b.gt(0); k++) {
+  for (let k = 1; k <= maxMonths && isPositive(b); k++) {
     const interest = roundFen(b.times(monthlyRate));
     const principal = principalFor(k, interest, b);
     b = b.minus(principal);
@@ -102,7 +113,7 @@ export function levelPaymentSchedule(
 ): ScheduleRow[] {
   return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, interest, b) => {
     const principal = payment.minus(interest);
-    if (k === maxMonths || principal.gte(b)) return b;
+    if (k === maxMonths || compare(principal, b) >= 0) return b;
     return principal.isNegative() ? ZERO : principal;
   });
 }

@@ -28,7 +28,7 @@
  * Money is not rounded inside; outputs are rounded half-up to the fen.
  */
 import { z } from 'zod';
-import { Dec, ONE, ZERO, toMoneyString } from '../../domain/money.js';
+import { Dec, ONE, ZERO, compound, toMoneyString } from '../../domain/money.js';
 import { addMonths, monthIndex, monthsBetween, yearOf } from '../../domain/month.js';
 import type { PayoutMonthsTable } from '../rules/pension.js';
 import { pensionCreditRateOf } from '../rules/ruleset.js';
@@ -112,7 +112,7 @@ export function projectPensionAccount(p: {
     const months = last - first + 1;
     const published = p.publishedRate?.(year);
     const rate = published ?? p.futureCreditRate;
-    const base = p.monthlyBase.times(ONE.plus(p.baseGrowth).pow(year - y0));
+    const base = p.monthlyBase.times(compound(p.baseGrowth, year - y0));
     const monthly = p.contributing ? base.times(p.contributionRate) : ZERO;
     const contributions = monthly.times(months);
     // Opening balance: r × months/12; contribution at the end of month m: r × (last − m)/12.

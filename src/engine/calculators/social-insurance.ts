@@ -16,7 +16,7 @@
  * - Annual totals = monthly × 12.
  */
 import { z } from 'zod';
-import { Dec, ZERO, roundFen, sum, toMoneyString } from '../../domain/money.js';
+import { Dec, ZERO, compare, roundFen, sum, toMoneyString } from '../../domain/money.js';
 import { cityCodeOf, type CityCode, type SiBase } from '../rules/social-insurance.js';
 import type { InForce } from '../rules/ruleset.js';
 import {
@@ -61,11 +61,11 @@ export interface SocialInsuranceResult {
 export function employeeContributions(i: SocialInsuranceInput): SocialInsuranceResult {
   let base = i.base;
   let clamped: SocialInsuranceResult['clamped'] = 'none';
-  if (i.floor && base.lt(i.floor)) {
+  if (i.floor && compare(base, i.floor) < 0) {
     base = i.floor;
     clamped = 'floor';
   }
-  if (i.cap && base.gt(i.cap)) {
+  if (i.cap && compare(base, i.cap) > 0) {
     base = i.cap;
     clamped = 'cap';
   }
@@ -74,7 +74,7 @@ export function employeeContributions(i: SocialInsuranceInput): SocialInsuranceR
   const unemployment = roundFen(base.times(i.rates.unemployment));
   const medicalSupplement = i.medicalSupplement ?? ZERO;
   let hfBase = i.housingFundBase ?? i.base;
-  if (i.housingFundCap && hfBase.gt(i.housingFundCap)) hfBase = i.housingFundCap;
+  if (i.housingFundCap && compare(hfBase, i.housingFundCap) > 0) hfBase = i.housingFundCap;
   const housingFund = roundFen(hfBase.times(i.housingFundRate));
   const si = sum([pension, medical, medicalSupplement, unemployment]);
   return {

@@ -11,7 +11,20 @@
  * - pensions from retirement (the pension estimate, indexed yearly) or as stated for the retired;
  * - business, rental and other incomes as stated (after tax).
  */
-import { Dec, ONE, ZERO, compound, dec, isOne, isPositive, roundFen, sum } from '../../domain/money.js';
+import {
+  Dec,
+  ONE,
+  ZERO,
+  add,
+  compound,
+  dec,
+  isOne,
+  isPositive,
+  roundFen,
+  scale,
+  subtract,
+  sum,
+} from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Income, Member, Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -176,14 +189,14 @@ export function memberIncomeForPeriod(
   let bonusInInvalidInterval = false;
   if (isPositive(salary) || isPositive(bonus)) {
     // Full-year basis for a partial first year (its earlier months are outside the plan).
-    const scale = p.annualise && p.months < 12 ? dec(12).div(p.months) : ONE;
-    const sa = specialAdditionalFor(f, p, h, setup, profile, scale);
+    const toYear = p.annualise && p.months < 12 ? dec(12).div(p.months) : ONE;
+    const sa = specialAdditionalFor(f, p, h, setup, profile, toYear);
     const iit = annualIit(
       {
-        income: salary.times(scale),
-        specialDeduction: socialInsurance.plus(housingFund).times(scale),
+        income: scale(salary, toYear),
+        specialDeduction: scale(add(socialInsurance, housingFund), toYear),
         specialAdditional: sa,
-        otherDeductions: { privatePension: privatePension.times(scale) },
+        otherDeductions: { privatePension: scale(privatePension, toYear) },
       },
       p.rules.iit,
     );
@@ -193,14 +206,13 @@ export function memberIncomeForPeriod(
     let annualSalaryTax = iit.tax;
     let annualBonusTax = ZERO;
     if (isPositive(bonus)) {
-      const otherTaxable = salary
-        .times(scale)
+      const otherTaxable = scale(salary, toYear)
         .minus(iit.basicDeduction)
         .minus(iit.specialDeduction)
         .minus(iit.specialAdditional.total)
         .minus(iit.otherDeductions.total);
       const cmp = compareBonusTaxation(
-        bonus.times(scale),
+        scale(bonus, toYear),
         otherTaxable,
         p.rules.iit.annualTable.value,
         p.rules.bonus?.value,
@@ -217,8 +229,8 @@ export function memberIncomeForPeriod(
         annualBonusTax = cmp.merged.totalTax.minus(iit.tax);
       }
     }
-    salaryTax = roundFen(annualSalaryTax.div(scale));
-    bonusTax = roundFen(annualBonusTax.div(scale));
+    salaryTax = roundFen(isOne(toYear) ? annualSalaryTax : annualSalaryTax.div(toYear));
+    bonusTax = roundFen(isOne(toYear) ? annualBonusTax : annualBonusTax.div(toYear));
   }
 
   // --- pensions and other incomes --------------------------------------------------------------
@@ -247,8 +259,8 @@ export function memberIncomeForPeriod(
   }
 
   const r = (x: Dec) => roundFen(x);
-  const gross = r(salary).plus(r(bonus)).plus(r(pension)).plus(r(otherNet));
-  const net = gross.minus(r(socialInsurance)).minus(r(housingFund)).minus(salaryTax).minus(bonusTax);
+  const gross = sum([r(salary), r(bonus), r(pension), r(otherNet)]);
+  const net = subtract(gross, sum([r(socialInsurance), r(housingFund), salaryTax, bonusTax]));
   return {
     memberId: m.id,
     salary: r(salary),
@@ -332,12 +344,12 @@ function specialAdditionalFor(
   h: HouseholdFacts,
   setup: IncomeSetup,
   profile: Profile,
-  scale: Dec,
+  toYear: Dec,
 ): SpecialAdditionalInput {
   const d = f.member.deductions;
   const out: SpecialAdditionalInput = {};
   // Month counts on a full-year basis; children's counts are child-months (two children = 24).
-  const childMonthsScaled = (n: number) => Math.round(scale.times(n).toNumber());
+  const childMonthsScaled = (n: number) => Math.round(toYear.times(n).toNumber());
   const months = (n: number) => Math.min(12, childMonthsScaled(n));
   const share =
     d?.childrenEducationShare !== undefined

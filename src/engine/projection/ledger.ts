@@ -22,12 +22,14 @@ import {
   Dec,
   ONE,
   ZERO,
+  add,
   compound,
   dec,
   isPositive,
   maxOf,
   minOf,
   roundFen,
+  subtract,
   sum,
 } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
@@ -340,8 +342,11 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
       spendingForPeriod(profile, p, a, rates, scenario, s.spendingSetup),
     );
     const budget = roundFen(retirementBudgetForPeriod(p, rates, scenario, s.spendingSetup));
-    const livingSpending = sum(spending.map((x) => x.amount)).plus(budget);
-    const essentialSpending = sum(spending.filter((x) => x.essential).map((x) => x.amount)).plus(budget);
+    const essentialSpending = add(sum(spending.filter((x) => x.essential).map((x) => x.amount)), budget);
+    const livingSpending = add(
+      essentialSpending,
+      sum(spending.filter((x) => !x.essential).map((x) => x.amount)),
+    );
     const premiums = roundFen(premiumsForPeriod(profile, p, h, scenario, a, rates));
     const extraSpending = roundFen(
       sum(scenario.extraSpending.filter((x) => x.year === year).map((x) => x.amount)),
@@ -448,35 +453,35 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     for (const cls of POOL) poolReturn[cls] = periodReturn(pool[cls], s.returnOf(cls, p.year), p);
     const poolOpeningTotal = sum(POOL.map((c) => pool[c]));
     const poolReturnTotal = sum(POOL.map((c) => poolReturn[c]));
-    const inflows = f.inc.net.plus(f.rentalIncome).plus(f.toCash).plus(f.lifeCover);
-    let available = poolOpeningTotal.plus(poolReturnTotal).plus(inflows).minus(f.privatePensionIn);
-    const mandatory = f.livingSpending.plus(f.debtService).plus(f.premiums).plus(f.extraSpending);
+    const inflows = sum([f.inc.net, f.rentalIncome, f.toCash, f.lifeCover]);
+    let available = subtract(sum([poolOpeningTotal, poolReturnTotal, inflows]), f.privatePensionIn);
+    const mandatory = sum([f.livingSpending, f.debtService, f.premiums, f.extraSpending]);
     let livingShortfall = ZERO;
     let mandatoryPaid = mandatory;
     if (available.lt(mandatory)) {
       livingShortfall = mandatory.minus(maxOf(ZERO, available));
       mandatoryPaid = maxOf(ZERO, available);
       available = ZERO;
-    } else available = available.minus(mandatory);
+    } else available = subtract(available, mandatory);
 
     const goalPayments: GoalPayment[] = [];
     let goalPaidFromPool = ZERO;
     for (const g of f.goals) {
-      const fromPool = minOf(g.cost.minus(g.fromHousingFund), available);
-      available = available.minus(fromPool);
-      goalPaidFromPool = goalPaidFromPool.plus(fromPool);
+      const fromPool = minOf(subtract(g.cost, g.fromHousingFund), available);
+      available = subtract(available, fromPool);
+      goalPaidFromPool = add(goalPaidFromPool, fromPool);
       goalPayments.push({
         goalId: g.goalId,
         cost: g.cost,
         fromHousingFund: g.fromHousingFund,
-        paid: g.fromHousingFund.plus(fromPool),
-        short: g.cost.minus(g.fromHousingFund).minus(fromPool),
+        paid: add(g.fromHousingFund, fromPool),
+        short: subtract(subtract(g.cost, g.fromHousingFund), fromPool),
       });
     }
 
     const target = rebalance(available, s.allocation === 'current' ? null : s, initialWeights, f.priceIndex);
     const accounts: Record<string, Flow> = {};
-    const external = inflows.minus(f.privatePensionIn).minus(mandatoryPaid).minus(goalPaidFromPool);
+    const external = subtract(inflows, sum([f.privatePensionIn, mandatoryPaid, goalPaidFromPool]));
     for (const cls of POOL) {
       const closing = target[cls];
       const ext = cls === 'cash' ? external : ZERO;
@@ -484,7 +489,7 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
         accounts[cls] = { opening: ZERO, inflows: ZERO, outflows: ZERO, closing: ZERO };
         continue;
       }
-      const transfer = closing.minus(pool[cls]).minus(poolReturn[cls]).minus(ext);
+      const transfer = subtract(closing, sum([pool[cls], poolReturn[cls], ext]));
       const parts = [poolReturn[cls], ext, transfer];
       accounts[cls] = {
         opening: pool[cls],
@@ -496,23 +501,22 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     }
     Object.assign(accounts, f.accounts);
 
-    const financialAssets = sum(POOL.map((c) => pool[c])).plus(f.pensionAccounts);
-    const netWorth = financialAssets
-      .plus(f.housingFundBalance)
-      .plus(f.realEstate)
-      .plus(f.otherAssets)
-      .minus(f.liabilities);
+    const financialAssets = sum([...POOL.map((c) => pool[c]), f.pensionAccounts]);
+    const netWorth = subtract(
+      sum([financialAssets, f.housingFundBalance, f.realEstate, f.otherAssets]),
+      f.liabilities,
+    );
     years.push({
       period: p,
       ages: f.ages,
       priceIndex: f.priceIndex,
       incomes: f.incomes,
-      grossIncome: f.inc.gross.plus(f.rentalIncome),
+      grossIncome: add(f.inc.gross, f.rentalIncome),
       incomeTax: f.inc.tax,
       socialInsurance: f.inc.socialInsurance,
       housingFund: f.inc.housingFund,
-      netIncome: f.inc.net.plus(f.rentalIncome),
-      salaryAndBonus: f.inc.salary.plus(f.inc.bonus),
+      netIncome: add(f.inc.net, f.rentalIncome),
+      salaryAndBonus: add(f.inc.salary, f.inc.bonus),
       pensionIncome: f.inc.pension,
       otherIncome: f.inc.otherNet,
       rentalIncome: f.rentalIncome,
@@ -527,10 +531,10 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
       goalPayments,
       livingShortfall,
       // Income less what was paid out: internal transfers are not cash flow (they are in `accounts`).
-      netCashFlow: external.minus(f.toCash),
+      netCashFlow: subtract(external, f.toCash),
       transfersIn: f.toCash,
       contributionsOut: f.privatePensionIn,
-      poolInflow: inflows.minus(f.privatePensionIn),
+      poolInflow: subtract(inflows, f.privatePensionIn),
       mandatoryDue: mandatory,
       poolReturns: poolReturnTotal,
       accounts,
@@ -583,7 +587,7 @@ function periodReturn(balance: Dec, annualRate: Dec, p: Period): Dec {
 }
 
 function flow(opening: Dec, inflows: Dec, outflows: Dec): Flow {
-  return { opening, inflows, outflows, closing: opening.plus(inflows).minus(outflows) };
+  return { opening, inflows, outflows, closing: subtract(add(opening, inflows), outflows) };
 }
 
 function poolWeights(pool: Record<PoolAccount, Dec>): Record<PoolAccount, Dec> {
@@ -616,11 +620,11 @@ function rebalance(
       equity: s.targetWeights.equity,
     };
   } else weights = currentWeights;
-  const rest = total.minus(reserve);
+  const rest = subtract(total, reserve);
   const deposit = roundFen(rest.times(weights.deposit));
   const bond = roundFen(rest.times(weights.bond));
   const equity = roundFen(rest.times(weights.equity));
-  const cash = total.minus(deposit).minus(bond).minus(equity);
+  const cash = subtract(total, sum([deposit, bond, equity]));
   return { cash, deposit, bond, equity };
 }
 
@@ -668,8 +672,10 @@ export function premiumsForPeriod(
     else end = h.valuationIndex + x.premiumYearsLeft * 12 - 1;
     const months = monthsIn(p, h.valuationIndex, Math.min(end, last));
     if (months === 0) continue;
-    const growth = renewable ? compound(rates.priceGrowth(a.medicalInflation), p.t) : ONE;
-    total = total.plus(dec(x.annualPremium).div(12).times(months).times(growth));
+    // annual × growth × months ÷ 12: a full year's premium needs no division.
+    let premium = dec(x.annualPremium);
+    if (renewable) premium = premium.times(compound(rates.priceGrowth(a.medicalInflation), p.t));
+    total = total.plus(months === 12 ? premium : premium.times(months).div(12));
   }
   return total;
 }

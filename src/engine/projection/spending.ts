@@ -10,7 +10,7 @@
  *   that amount replaces living spending;
  * - the scenario's spending factor multiplies everything.
  */
-import { Dec, ZERO, compound, dec, isOne, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, compound, dec, roundFen, scale } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import type { Profile, Spending } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
@@ -92,32 +92,32 @@ export function spendingForPeriod(
       out.push({ index, essential: s.essential, amount: ZERO });
       return;
     }
-    const perMonth = monthlyToday(s).times(spendingPriceFactor(s, p, a, rates));
-    let amount = perMonth.times(monthWeight(before, after, a.retirementSpendingRatio));
-    amount = timesUnlessOne(amount, scenario.spendingFactor);
-    if (!s.essential) amount = timesUnlessOne(amount, scenario.discretionaryFactor);
+    const today = costToday(s, before, after, a.retirementSpendingRatio);
+    let amount = today.times(spendingPriceFactor(s, p, a, rates));
+    amount = scale(amount, scenario.spendingFactor);
+    if (!s.essential) amount = scale(amount, scenario.discretionaryFactor);
     out.push({ index, essential: s.essential, amount: roundFen(amount) });
   });
   return out;
 }
 
-const monthWeights = new Map<string, Dec>();
+const costsToday = new WeakMap<Spending, Map<string, Dec>>();
 
-/** Months at full cost plus months at the retirement ratio: before + ratio × after (cached). */
-function monthWeight(before: number, after: number, ratio: Dec): Dec {
-  if (after === 0) return dec(before);
-  const key = `${before}|${after}|${ratio.toString()}`;
-  let w = monthWeights.get(key);
-  if (w === undefined) {
-    if (monthWeights.size > 1_000) monthWeights.clear();
-    monthWeights.set(key, (w = ratio.times(after).plus(before)));
+/**
+ * What an item's months in a period cost at today's prices: monthly × (months before retirement +
+ * retirement ratio × months after). Most years repeat the same months (12 before, or 12 after), so
+ * the product is kept per item and the year's cost is one multiplication by its price factor.
+ */
+function costToday(s: Spending, before: number, after: number, ratio: Dec): Dec {
+  let byMonths = costsToday.get(s);
+  if (!byMonths) costsToday.set(s, (byMonths = new Map()));
+  const key = after === 0 ? `${before}` : `${before}|${after}|${ratio.toString()}`;
+  let cost = byMonths.get(key);
+  if (cost === undefined) {
+    const months = after === 0 ? dec(before) : ratio.times(after).plus(before);
+    byMonths.set(key, (cost = monthlyToday(s).times(months)));
   }
-  return w;
-}
-
-/** x × factor, without the multiplication (and its allocation) when the factor is exactly 1. */
-function timesUnlessOne(x: Dec, factor: Dec): Dec {
-  return isOne(factor) ? x : x.times(factor);
+  return cost;
 }
 
 /** Living spending replaced by the retirement goal's stated budget (from retirement on). */
