@@ -151,6 +151,19 @@ export interface LoanResult {
 }
 
 /** Amortise one loan under the module's conventions. */
+/** The month-by-month schedule alone (what a ledger needs), without amortizeLoan's totals. */
+export function amortizationSchedule(
+  principal: Dec,
+  annualRate: Dec,
+  months: number,
+  method: RepaymentMethod,
+): ScheduleRow[] {
+  const i = annualRate.div(12);
+  return method === 'equal_payment'
+    ? levelPaymentSchedule(principal, i, roundFen(levelPayment(principal, i, months)), months)
+    : equalPrincipalSchedule(principal, i, roundFen(principal.div(months)), months);
+}
+
 export function amortizeLoan(
   principal: Dec,
   annualRate: Dec,

@@ -29,6 +29,7 @@ import {
   maxOf,
   minOf,
   roundFen,
+  scale,
   subtract,
   sum,
 } from '../../domain/money.js';
@@ -285,11 +286,10 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
         ),
       );
     const inc = sumIncomes(incomes);
-    const rentalIncome = roundFen(
-      sum(properties.map((x) => x.annualIncomeToday))
-        .times(priceIndex)
-        .times(yearFraction(p)),
-    );
+    const rentToday = sum(properties.map((x) => x.annualIncomeToday));
+    const rentalIncome = rentToday.isZero()
+      ? ZERO
+      : roundFen(scale(rentToday.times(priceIndex), yearFraction(p)));
 
     // Transfers: pension accounts pay out in their owner's retirement year (个人养老金 less its tax).
     let toCash = ZERO;
@@ -302,7 +302,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
       toCash = toCash.plus(amount.minus(tax));
     });
     // The 公积金 balance pays towards a home's down payment first, and is withdrawn when the self retires.
-    let hfAvailable = housingFund.plus(hfReturn).plus(inc.housingFund).plus(inc.housingFundEmployer);
+    let hfAvailable = sum([housingFund, hfReturn, inc.housingFund, inc.housingFundEmployer]);
     const hfForHome = new Map<string, Dec>();
     for (const g of homeGoals) {
       if (g.startYear !== year) continue;
@@ -331,11 +331,12 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
       toCash = toCash.plus(hfAvailable);
     }
     // Insurance paid out in a stress scenario: life cover on a death, a lump sum on an illness.
-    const lifeCover = (
+    const lifeCover = add(
       scenario.death && scenario.death.year === year
         ? lifeCoverPayout(profile, scenario.death.memberId, h, year)
-        : ZERO
-    ).plus(sum(scenario.extraIncome.filter((x) => x.year === year).map((x) => roundFen(x.amount))));
+        : ZERO,
+      sum(scenario.extraIncome.filter((x) => x.year === year).map((x) => roundFen(x.amount))),
+    );
 
     // Outflows due.
     const spending = memo(spendingCache, `${spendingKey}|${year}`, () =>
@@ -364,7 +365,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     // The accounts outside the pool.
     accounts.housingFund = flow(
       housingFund,
-      hfReturn.plus(inc.housingFund).plus(inc.housingFundEmployer),
+      sum([hfReturn, inc.housingFund, inc.housingFundEmployer]),
       hfOut,
     );
     housingFund = accounts.housingFund.closing;
@@ -621,9 +622,10 @@ function rebalance(
     };
   } else weights = currentWeights;
   const rest = subtract(total, reserve);
-  const deposit = roundFen(rest.times(weights.deposit));
-  const bond = roundFen(rest.times(weights.bond));
-  const equity = roundFen(rest.times(weights.equity));
+  const part = (w: Dec) => (w.isZero() ? ZERO : roundFen(rest.times(w)));
+  const deposit = part(weights.deposit);
+  const bond = part(weights.bond);
+  const equity = part(weights.equity);
   const cash = subtract(total, sum([deposit, bond, equity]));
   return { cash, deposit, bond, equity };
 }
@@ -675,7 +677,7 @@ export function premiumsForPeriod(
     // annual × growth × months ÷ 12: a full year's premium needs no division.
     let premium = dec(x.annualPremium);
     if (renewable) premium = premium.times(compound(rates.priceGrowth(a.medicalInflation), p.t));
-    total = total.plus(months === 12 ? premium : premium.times(months).div(12));
+    total = add(total, months === 12 ? premium : premium.times(months).div(12));
   }
   return total;
 }

@@ -5,10 +5,10 @@
  * the remaining balance over the remaining months; fixed and 公积金 loans keep their rate.
  * 按期付息到期还本 loans pay interest monthly and the principal in their last month.
  */
-import { Dec, ZERO, dec, maxOf, roundFen } from '../../domain/money.js';
+import { Dec, ZERO, add, dec, maxOf, roundFen, subtract } from '../../domain/money.js';
 import { fromMonthIndex } from '../../domain/month.js';
 import type { RepaymentMethod } from '../../domain/codes.js';
-import { amortizeLoan } from '../calculators/mortgage.js';
+import { amortizationSchedule } from '../calculators/mortgage.js';
 import { rulesAt } from '../rules/ruleset.js';
 import type { Scenario } from './scenario.js';
 
@@ -70,9 +70,9 @@ export function scheduleLoan(spec: LoanSpec, scenario: Scenario): LoanSchedule {
     return { spec, months, lastIndex: index - 1 };
   }
   while (remaining > 0 && balance.gt(0)) {
-    const segment = amortizeLoan(balance, rate, remaining, spec.method);
+    const segment = amortizationSchedule(balance, rate, remaining, spec.method);
     let repriced = false;
-    for (const row of segment.schedule) {
+    for (const row of segment) {
       months.set(index, {
         payment: row.payment,
         interest: row.interest,
@@ -111,25 +111,26 @@ export interface LoanTotals {
   endBalance: Dec;
 }
 
+/**
+ * Payments, interest and principal over months [fromIndex, toIndex]. Every month's payment is its
+ * principal plus its interest and every balance is the one before less the principal (exactly, in
+ * decimal), so the principal repaid is the fall in the balance and only interest is added up.
+ */
 export function loanTotals(s: LoanSchedule, fromIndex: number, toIndex: number): LoanTotals {
-  let payment = ZERO;
+  const endBalance = balanceAfter(s, toIndex);
+  const first = Math.max(fromIndex, s.spec.startIndex);
+  const last = Math.min(toIndex, s.lastIndex);
+  if (last < first) return { payment: ZERO, interest: ZERO, principal: ZERO, endBalance };
   let interest = ZERO;
-  let principal = ZERO;
-  for (let i = fromIndex; i <= toIndex; i++) {
-    const m = s.months.get(i);
-    if (!m) continue;
-    payment = payment.plus(m.payment);
-    interest = interest.plus(m.interest);
-    principal = principal.plus(m.principal);
-  }
-  return { payment, interest, principal, endBalance: balanceAfter(s, toIndex) };
+  for (let i = first; i <= last; i++) interest = add(interest, s.months.get(i)?.interest ?? ZERO);
+  const opening = first === s.spec.startIndex ? s.spec.balance : balanceAfter(s, first - 1);
+  const principal = subtract(opening, endBalance);
+  return { payment: add(principal, interest), interest, principal, endBalance };
 }
 
-/** Outstanding balance after month `index` (the opening balance if the loan has not started). */
+/** Outstanding balance after month `index` (zero before the loan starts and after its last month). */
 export function balanceAfter(s: LoanSchedule, index: number): Dec {
-  if (index < s.spec.startIndex)
-    return index < s.spec.startIndex - 1 && s.spec.startIndex > index + 1 ? ZERO : ZERO;
-  if (index >= s.lastIndex) return ZERO;
+  if (index < s.spec.startIndex || index >= s.lastIndex) return ZERO;
   return s.months.get(index)?.balance ?? ZERO;
 }
 
