@@ -29,6 +29,7 @@ import {
   maxOf,
   minOf,
   roundFen,
+  subtract,
   sum,
   toMoneyString,
 } from '../../domain/money.js';
@@ -273,10 +274,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
     });
   if (o.other && o.other.gt(0)) other.push({ code: 'other', amount: o.other, basis: '按输入' });
   const otherTotal = sum(other.map((i) => i.amount));
-  const taxable = maxOf(
-    ZERO,
-    input.income.minus(taxFree).minus(basic).minus(special).minus(sa.total).minus(otherTotal),
-  );
+  const taxable = maxOf(ZERO, subtract(input.income, sum([taxFree, basic, special, sa.total, otherTotal])));
   const { tax, bracket, level } = taxByTable(taxable, iit.annualTable.value);
   return {
     income: input.income,

@@ -206,11 +206,15 @@ export function memberIncomeForPeriod(
     let annualSalaryTax = iit.tax;
     let annualBonusTax = ZERO;
     if (isPositive(bonus)) {
-      const otherTaxable = scale(salary, toYear)
-        .minus(iit.basicDeduction)
-        .minus(iit.specialDeduction)
-        .minus(iit.specialAdditional.total)
-        .minus(iit.otherDeductions.total);
+      const otherTaxable = subtract(
+        scale(salary, toYear),
+        sum([
+          iit.basicDeduction,
+          iit.specialDeduction,
+          iit.specialAdditional.total,
+          iit.otherDeductions.total,
+        ]),
+      );
       const cmp = compareBonusTaxation(
         scale(bonus, toYear),
         otherTaxable,
