@@ -509,17 +509,21 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
     };
   });
 
-  const monteCarlo = runMonteCarlo(monteCarloInput(base, seed, trials));
-  const baseSmall =
-    candidateTrials === trials ? monteCarlo : runMonteCarlo(monteCarloInput(base, seed, candidateTrials));
+  // Candidates are compared on their first `candidateTrials` trials, which the main run also
+  // reports: with the same seed, trial i follows the same path in any run.
+  const monteCarlo = runMonteCarlo({
+    ...monteCarloInput(base, seed, trials),
+    successOfFirst: candidateTrials,
+  });
+  const baseSmall = monteCarlo.first!.successAll;
   const evaluated = candidates(base).map((c) => {
     const run = c.run(full, base);
-    const mc = runMonteCarlo(monteCarloInput(run, seed, candidateTrials));
+    const mc = runMonteCarlo({ ...monteCarloInput(run, seed, candidateTrials), percentiles: false });
     return {
       code: c.code,
       data: c.data,
       successAll: mc.successAll,
-      successGain: mc.successAll - baseSmall.successAll,
+      successGain: mc.successAll - baseSmall,
       effect: effect(baseSummary, summarize(run)),
     };
   });

@@ -102,6 +102,13 @@ export interface MonteCarloInput {
    * figures divide by each year's deterministic `priceIndex`.
    */
   inflation?: { mean: number; sd: number };
+  /** false: skip the yearly percentiles (`percentiles` is then empty); for runs read only for success rates. */
+  percentiles?: boolean;
+  /**
+   * Also report the success rate of the first `successOfFirst` trials. A trial's path depends only
+   * on (seed, trial number), so this is exactly what a run of that many trials would give.
+   */
+  successOfFirst?: number;
 }
 
 export interface MonteCarloGoalResult {
@@ -157,6 +164,8 @@ export interface MonteCarloResult {
   percentiles: MonteCarloPercentiles[];
   /** Mean of all drawn yearly returns per class (overrides excluded), for convergence checks. */
   simulatedMeanReturn: { cash: number; bond: number; equity: number };
+  /** With `successOfFirst`: the success rate over the first trials alone. */
+  first?: { trials: number; successAllCount: number; successAll: number };
 }
 
 export const DEFAULT_TRIALS = 10_000;
@@ -434,6 +443,7 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
       inflate: stochastic && t > 0,
     };
     simulateYear(s, model, policy, step);
+    if (input.percentiles === false) return;
     const [p10, p50, p90] = p10p50p90InPlace(s.pool, n);
     const [r10, r50, r90] = s.real
       ? p10p50p90InPlace(s.real, n)
@@ -592,7 +602,16 @@ function summarise(
     averageShortfall: failing === 0 ? 0 : yuan(failShortSum / failing),
     percentiles,
     simulatedMeanReturn: { cash: s.sums[0]! / draws, bond: s.sums[1]! / draws, equity: s.sums[2]! / draws },
+    ...(input.successOfFirst !== undefined
+      ? { first: successOfFirst(totalShort, input.successOfFirst) }
+      : {}),
   };
+}
+
+function successOfFirst(totalShort: Float64Array, trials: number): NonNullable<MonteCarloResult['first']> {
+  let successAllCount = 0;
+  for (let i = 0; i < trials; i++) if (totalShort[i] === 0) successAllCount++;
+  return { trials, successAllCount, successAll: successAllCount / trials };
 }
 
 function yuan(x: number): number {
@@ -670,6 +689,7 @@ function validateInput(input: MonteCarloInput): void {
   for (const k of ['cash', 'bond', 'equity'] as const)
     weightSum += num(input.targetWeights?.[k], `targetWeights.${k}`, 0, 1);
   if (Math.abs(weightSum - 1) > 1e-6) fail(`targetWeights must sum to 1, got ${weightSum}`);
+  if (input.successOfFirst !== undefined) int(input.successOfFirst, 'successOfFirst', 1, input.trials);
   if (input.inflation !== undefined) {
     num(input.inflation?.mean, 'inflation.mean', INFLATION_FLOOR, 1);
     num(input.inflation?.sd, 'inflation.sd', 0, 1);

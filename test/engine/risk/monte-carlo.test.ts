@@ -270,6 +270,25 @@ describe('runMonteCarlo', () => {
     expect(JSON.parse(JSON.stringify(a))).toEqual(a); // plain JSON-friendly data
   });
 
+  it('the first k trials of a run are a k-trial run (what the candidates are compared on)', () => {
+    const input = familyInput();
+    const big = runMonteCarlo({ ...input, successOfFirst: 300 });
+    const small = runMonteCarlo({ ...input, trials: 300 });
+    expect(big.first).toEqual({
+      trials: 300,
+      successAllCount: small.successAllCount,
+      successAll: small.successAll,
+    });
+    expect(big.trials).toBe(2_000);
+    expect(small.successAllCount).toBeGreaterThan(0);
+    expect(small.successAllCount).toBeLessThan(300); // a mix, so the count means something
+    // Skipping the percentiles changes nothing else.
+    const quick = runMonteCarlo({ ...input, trials: 300, percentiles: false });
+    expect(quick.percentiles).toEqual([]);
+    expect({ ...quick, percentiles: small.percentiles }).toEqual(small);
+    expect(() => runMonteCarlo({ ...input, successOfFirst: 2_001 })).toThrow(/successOfFirst/);
+  });
+
   it('with zero volatility reproduces a deterministic replay of the ledger order, year by year', () => {
     // Rich enough to pay everything, and too poor (spending raised) to do so.
     for (const spendingFactor of [1, 1.6]) {
