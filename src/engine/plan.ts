@@ -156,13 +156,22 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
       existing: false,
     });
   }
-  const loans = loanSpecs.filter((s) => s.balance.gt(0)).map((s) => scheduleLoan(s, scenario));
+  const caches = rerunCaches(profile);
+  const loans = loanSpecs
+    .filter((s) => s.balance.gt(0))
+    .map((s) => memoRerun(caches.loans, loanKey(s, scenario), () => scheduleLoan(s, scenario)));
 
   // --- pensions ------------------------------------------------------------------------------------
   const pensionAtRetirement = new Map<string, PensionEstimate>();
   for (const f of h.members) {
-    const est = estimatePension(f, profile, h, a, findings);
-    if (est) pensionAtRetirement.set(f.member.id, est);
+    // Sensitivity and stress reruns of one profile repeat the estimate unless retirement moves.
+    const key = `${f.member.id}|${f.retirement?.plannedMonth ?? ''}`;
+    const { estimate, notes } = memoRerun(caches.pensions, key, () => {
+      const out: Finding[] = [];
+      return { estimate: estimatePension(f, profile, h, a, out), notes: out };
+    });
+    findings.push(...notes);
+    if (estimate) pensionAtRetirement.set(f.member.id, estimate);
   }
 
   // --- income and spending set-up -----------------------------------------------------------------
@@ -305,6 +314,40 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     pensions: pensionAtRetirement,
     findings,
   };
+}
+
+/**
+ * Results that reruns of one profile share (loan schedules, pension estimates), kept per profile
+ * object: a plan runs the engine some twenty times (sensitivity, stress tests, candidates) and
+ * most scenarios leave loans and pensions as they were. Each entry's key holds everything the
+ * result depends on beyond the profile itself.
+ */
+const rerunCacheByProfile = new WeakMap<
+  Profile,
+  {
+    loans: Map<string, LoanSchedule>;
+    pensions: Map<string, { estimate: PensionEstimate | null; notes: Finding[] }>;
+  }
+>();
+
+function rerunCaches(profile: Profile) {
+  let c = rerunCacheByProfile.get(profile);
+  if (!c) rerunCacheByProfile.set(profile, (c = { loans: new Map(), pensions: new Map() }));
+  return c;
+}
+
+function memoRerun<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 1_000) cache.clear(); // a profile has a few dozen scenarios at most
+    cache.set(key, (v = compute()));
+  }
+  return v;
+}
+
+/** A loan schedule depends on its terms and on the scenario's LPR shift, nothing else. */
+function loanKey(spec: LoanSpec, scenario: Scenario): string {
+  return JSON.stringify([spec, scenario.lprShift], (_k, v: unknown) => (v instanceof Dec ? v.toString() : v));
 }
 
 /** The model allocation's weights for a risk level (cash, bond, equity). */
