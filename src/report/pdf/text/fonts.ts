@@ -15,6 +15,7 @@
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { FinplanError } from '../../../errors.js';
+import { shapedRunCache } from './measure.js';
 
 /** The fallback font's file name inside the package's fonts/ folder. */
 export const FALLBACK_FONT_FILE = 'FinplanHanExtB.ttf';
@@ -66,37 +67,30 @@ export function registerFontSet(
     bold: { name: names.bold, font: fonts.bold },
     fallbacks: (fonts.fallbacks ?? []).map((font, i) => ({ name: `${FALLBACK_FONT_NAME}-${i + 1}`, font })),
   };
-  for (const face of [set.regular, set.bold, ...set.fallbacks]) {
+  for (const face of [set.regular, set.bold, ...set.fallbacks])
     doc.registerFont(face.name, face.font as never);
-    shareLayoutCache(doc, face);
-  }
+  // The body faces only: selecting a fallback would parse the large font's tables for documents
+  // that never use it (rare characters are few; pdfkit's own cache serves them).
+  for (const face of [set.regular, set.bold]) shareLayoutCache(doc, face);
   return set;
 }
 
 /**
- * pdfkit's EmbeddedFont shapes every space-separated chunk of text with fontkit (OpenType
- * features, glyph positions) and keeps the result in a cache that dies with the document, so a
- * batch shapes the same headings, labels and numbers again for every client. The shaped runs
- * depend only on the fontkit font (positions are scaled by its units per em), so one cache per
- * parsed font serves every document of the process, as the width cache in measure.ts does.
- * Bounded: emptied once it holds LAYOUT_CACHE_LIMIT chunks (checked as each document starts).
+ * pdfkit's EmbeddedFont shapes every space-separated chunk of text with fontkit and keeps the
+ * result in a cache that would die with the document; measure.ts shapes the same chunks first
+ * (to lay text out) and keeps them in one cache per parsed font for the whole process. Handing
+ * that cache to each document's EmbeddedFont means a chunk is shaped once per process, not twice
+ * per document: a batch no longer reshapes the same headings, labels and numbers for every client.
  *
  * pdfkit does not expose the EmbeddedFont, so this selects the face once (creating it; a font
  * selected but never used on a page is not embedded) and swaps its `layoutCache` object. The
- * pinned pdfkit version's EmbeddedFont reads and writes only `layoutCache[chunk]`, and never
- * mutates a cached run (word spacing copies positions).
+ * pinned pdfkit version's EmbeddedFont reads and writes only `layoutCache[chunk]` and never
+ * mutates a cached run (word spacing copies positions); measure.ts stores runs exactly as its
+ * `layoutRun` makes them.
  */
-const LAYOUT_CACHE_LIMIT = 20_000;
-const layoutCaches = new WeakMap<Font, Record<string, unknown>>();
-
 function shareLayoutCache(doc: PDFKit.PDFDocument, face: FontFace): void {
   doc.font(face.name);
   const embedded = (doc as unknown as { _font?: { font?: unknown; layoutCache?: object } })._font;
   if (!embedded || embedded.font !== face.font || !embedded.layoutCache) return;
-  let cache = layoutCaches.get(face.font);
-  if (!cache || Object.keys(cache).length >= LAYOUT_CACHE_LIMIT) {
-    cache = Object.create(null) as Record<string, unknown>;
-    layoutCaches.set(face.font, cache);
-  }
-  embedded.layoutCache = cache;
+  embedded.layoutCache = shapedRunCache(face.font);
 }

@@ -10,17 +10,50 @@
  */
 import type { Font } from 'fontkit';
 
+/** Entries kept per font before a cache is emptied (they only hold pure results). */
+const CACHE_LIMIT = 20_000;
+
 const advanceCache = new WeakMap<Font, Map<string, number>>();
 
-/** Entries kept per font before the cache is emptied (it only holds pure results). */
-const CACHE_LIMIT = 50_000;
+/** A chunk shaped the way pdfkit's EmbeddedFont.layoutRun leaves it (positions in 1/1000 em). */
+type ShapedRun = ReturnType<Font['layout']>;
+const runCache = new WeakMap<Font, Record<string, ShapedRun>>();
+
+/**
+ * The per-font cache of shaped chunks that every document's EmbeddedFont uses (fonts.ts), emptied
+ * once it holds CACHE_LIMIT chunks. pdfkit adds the chunks it shapes itself (text measure.ts never
+ * saw), so the size is checked here, when a document takes the cache, as well as on insertion.
+ */
+export function shapedRunCache(font: Font): Record<string, ShapedRun> {
+  const runs = runCache.get(font);
+  return runs && Object.keys(runs).length < CACHE_LIMIT ? runs : newRunCache(font);
+}
+
+function newRunCache(font: Font): Record<string, ShapedRun> {
+  const runs = Object.create(null) as Record<string, ShapedRun>;
+  runCache.set(font, runs);
+  return runs;
+}
 
 function chunkAdvance(font: Font, cache: Map<string, number>, chunk: string): number {
   const hit = cache.get(chunk);
   if (hit !== undefined) return hit;
-  const advance = font.layout(chunk).advanceWidth;
+  const run = font.layout(chunk);
+  const advance = run.advanceWidth;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(chunk, advance);
+  // Keep the shaping for pdfkit, scaled exactly as EmbeddedFont.layoutRun does it. (The size
+  // check waits for the next document: counting an object's keys on every insertion is quadratic.)
+  const runs = runCache.get(font) ?? newRunCache(font);
+  if (!(chunk in runs)) {
+    const scale = 1000 / font.unitsPerEm;
+    run.positions.forEach((position, i) => {
+      const scaled = position as unknown as Record<string, number>;
+      for (const key in scaled) scaled[key]! *= scale;
+      scaled.advanceWidth = run.glyphs[i]!.advanceWidth * scale;
+    });
+    runs[chunk] = run;
+  }
   return advance;
 }
 
