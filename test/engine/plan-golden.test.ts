@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planFromInput } from '../../src/api.js';
+import { planFromInput, validate } from '../../src/api.js';
+import { buildPlan } from '../../src/engine/plan.js';
 import { ACTIONS, FINDINGS } from '../../src/engine/findings.js';
 import { planSchema, type Plan } from '../../src/engine/plan-types.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
@@ -25,6 +26,17 @@ describe.each(goodSampleNames())('golden plan %s', (name) => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, text);
     expect(existsSync(file), `missing golden file ${file}`).toBe(true);
     expect(text).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('per-profile rerun caches (income, spending, loans, pensions)', () => {
+  it.each(goodSampleNames())('%s: planning one profile object again gives the same plan', (name) => {
+    const result = validate(readSample(name));
+    if (!result.ok) throw new Error(`${name} does not validate`);
+    const profile = result.profile;
+    const first = buildPlan(profile);
+    expect(buildPlan(profile)).toEqual(first);
+    expect(first).toEqual(plans.get(name));
   });
 });
 
