@@ -15,25 +15,29 @@ const { runEngine } = await import(join(root, 'dist/engine/plan.js'));
 const RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 200);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function timeIt(runs, setup, fn) {
-  const times = [];
-  for (let i = 0; i < runs + 10; i++) {
-    const input = setup();
-    const t0 = performance.now();
-    fn(input);
-    if (i >= 10) times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 console.log(`engine bench — ${cpus().length} cores, Node ${process.version}, median of ${RUNS}`);
 console.log(`  ${'sample'.padEnd(52)} ${'ledger'.padStart(9)} ${'plan'.padStart(10)}`);
-for (const file of readdirSync(join(root, 'samples'))
+// Round robin over the samples (one timed run of each in turn): this machine's noise comes in
+// bursts, which would otherwise land on whichever sample was being timed.
+const files = readdirSync(join(root, 'samples'))
   .filter((f) => f.endsWith('.json'))
-  .sort()) {
-  const raw = JSON.parse(readFileSync(join(root, 'samples', file), 'utf8'));
-  const fresh = () => validate(raw).profile;
-  const ledger = timeIt(RUNS, fresh, (p) => runEngine(p));
-  const plan = timeIt(Math.max(20, Math.floor(RUNS / 5)), fresh, (p) => buildPlan(p));
-  console.log(`  ${file.padEnd(52)} ${ledger.toFixed(2).padStart(6)} ms ${plan.toFixed(1).padStart(7)} ms`);
-}
+  .sort();
+const raws = files.map((file) => JSON.parse(readFileSync(join(root, 'samples', file), 'utf8')));
+const roundRobin = (runs, fn) => {
+  const times = files.map(() => []);
+  for (let i = 0; i < runs + 10; i++)
+    raws.forEach((raw, k) => {
+      const profile = validate(raw).profile; // fresh: no per-profile cache carries over
+      const t0 = performance.now();
+      fn(profile);
+      if (i >= 10) times[k].push(performance.now() - t0);
+    });
+  return times.map(median);
+};
+const ledger = roundRobin(RUNS, (p) => runEngine(p));
+const plan = roundRobin(Math.max(20, Math.floor(RUNS / 5)), (p) => buildPlan(p));
+files.forEach((file, k) =>
+  console.log(
+    `  ${file.padEnd(52)} ${ledger[k].toFixed(2).padStart(6)} ms ${plan[k].toFixed(1).padStart(7)} ms`,
+  ),
+);

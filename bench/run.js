@@ -1,6 +1,6 @@
 // npm run bench — speed, size and memory of finplan on this machine, reported as medians.
 //
-//   warm: one process, RenderContext built once, each sample planned and rendered N times;
+//   warm: one process, RenderContext built once, each sample planned and rendered N times (round robin);
 //   cold: the CLI started fresh for one sample, several times (process start to PDF written);
 //   new client: the family sample with another name and other incomes each run (a salon batch);
 //   engine: buildPlan alone for the family sample (a freshly validated profile each run);
@@ -41,20 +41,22 @@ const results = {
   engine: {},
 };
 
-for (const file of samples) {
-  const raw = JSON.parse(readFileSync(join(samplesDir, file), 'utf8'));
-  const times = [];
-  let size = 0;
-  for (let i = 0; i < WARM_RUNS + 2; i++) {
+// Round robin over the samples rather than one sample's runs in a block: this machine's noise
+// comes in bursts of seconds, which would otherwise land on whichever sample was running.
+const raws = new Map(samples.map((file) => [file, JSON.parse(readFileSync(join(samplesDir, file), 'utf8'))]));
+const warmTimes = new Map(samples.map((file) => [file, []]));
+const sizes = new Map();
+for (let i = 0; i < WARM_RUNS + 2; i++)
+  for (const file of samples) {
     const t0 = performance.now();
-    const pdf = await compose(planFromInput(raw), {}, ctx);
+    const pdf = await compose(planFromInput(raws.get(file)), {}, ctx);
     const dt = performance.now() - t0;
-    if (i >= 2) times.push(dt); // two warm-up runs
-    size = pdf.length;
+    if (i >= 2) warmTimes.get(file).push(dt); // two warm-up rounds
+    sizes.set(file, pdf.length);
     await new Promise((r) => setImmediate(r)); // let native canvas memory be freed
   }
-  results.warm[file] = { medianMs: round(median(times)), pdfBytes: size };
-}
+for (const file of samples)
+  results.warm[file] = { medianMs: round(median(warmTimes.get(file))), pdfBytes: sizes.get(file) };
 results.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
 
 const family = JSON.parse(

@@ -29,6 +29,7 @@ import {
   maxOf,
   minOf,
   roundFen,
+  scale,
   subtract,
   sum,
   toMoneyString,
@@ -105,7 +106,7 @@ export function specialAdditionalDeductions(
     else
       items.push({
         code: 'infantCare',
-        amount: dec(std.infantCarePerChildMonthly).times(count).times(months).times(share),
+        amount: scale(dec(std.infantCarePerChildMonthly).times(count * months), share),
         basis: `${std.infantCarePerChildMonthly} × ${count} 人 × ${months} 月 × ${share.toString()}`,
       });
   }
@@ -113,7 +114,7 @@ export function specialAdditionalDeductions(
     const { count, months = 12, share = ONE } = input.children;
     items.push({
       code: 'childEducation',
-      amount: dec(std.childEducationPerChildMonthly).times(count).times(months).times(share),
+      amount: scale(dec(std.childEducationPerChildMonthly).times(count * months), share),
       basis: `${std.childEducationPerChildMonthly} × ${count} 人 × ${months} 月 × ${share.toString()}`,
     });
   }
@@ -123,7 +124,7 @@ export function specialAdditionalDeductions(
     if (onlyChild) monthly = dec(std.elderlyOnlyChildMonthly);
     else {
       monthly = input.elderly.monthlyShare ?? dec(std.elderlyShareCapMonthly);
-      if (monthly.gt(std.elderlyShareCapMonthly)) {
+      if (compare(monthly, dec(std.elderlyShareCapMonthly)) > 0) {
         warnings.push('ELDERLY_SHARE_CAPPED');
         monthly = dec(std.elderlyShareCapMonthly);
       }
@@ -140,7 +141,7 @@ export function specialAdditionalDeductions(
     const { months = 12, share = ONE } = input.housingLoanInterest;
     loan = {
       code: 'housingLoanInterest',
-      amount: dec(std.housingLoanInterestMonthly).times(months).times(share),
+      amount: scale(dec(std.housingLoanInterestMonthly).times(months), share),
       basis: `${std.housingLoanInterestMonthly} × ${months} 月 × ${share.toString()}`,
     };
   }

@@ -81,21 +81,15 @@ function amortize(
   monthlyRate: Dec,
   maxMonths: number,
   firstMonth: number,
-  principalFor: (k: number, interest: Dec, balance: Dec) => Dec,
+  partsFor: (k: number, interest: Dec, balance: Dec) => { principal: Dec; payment: Dec },
 ): ScheduleRow[] {
   const rows: ScheduleRow[] = [];
   let b = balance;
   for (let k = 1; k <= maxMonths && isPositive(b); k++) {
     const interest = roundFen(b.times(monthlyRate));
-    const principal = principalFor(k, interest, b);
+    const { principal, payment } = partsFor(k, interest, b);
     b = b.minus(principal);
-    rows.push({
-      month: firstMonth + k - 1,
-      payment: principal.plus(interest),
-      principal,
-      interest,
-      balance: b,
-    });
+    rows.push({ month: firstMonth + k - 1, payment, principal, interest, balance: b });
   }
   return rows;
 }
@@ -113,8 +107,10 @@ export function levelPaymentSchedule(
 ): ScheduleRow[] {
   return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, interest, b) => {
     const principal = payment.minus(interest);
-    if (k === maxMonths || compare(principal, b) >= 0) return b;
-    return principal.isNegative() ? ZERO : principal;
+    if (k === maxMonths || compare(principal, b) >= 0) return { principal: b, payment: b.plus(interest) };
+    // A payment below the month's interest repays nothing (the interest is paid in full).
+    if (principal.isNegative()) return { principal: ZERO, payment: interest };
+    return { principal, payment };
   });
 }
 
@@ -126,9 +122,10 @@ export function equalPrincipalSchedule(
   maxMonths: number,
   firstMonth = 1,
 ): ScheduleRow[] {
-  return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, _interest, b) =>
-    k === maxMonths ? b : minOf(principalPart, b),
-  );
+  return amortize(balance, monthlyRate, maxMonths, firstMonth, (k, interest, b) => {
+    const principal = k === maxMonths ? b : minOf(principalPart, b);
+    return { principal, payment: principal.plus(interest) };
+  });
 }
 
 export interface LoanResult {
