@@ -5,9 +5,14 @@ import {
   measureTextHeight,
   MISSING_GLYPH_MARK,
 } from '../../../src/report/pdf/text/draw.js';
-import { textWidth } from '../../../src/report/pdf/text/measure.js';
+import {
+  CACHE_LIMIT,
+  advanceUnits,
+  shapedRunCache,
+  textWidth,
+} from '../../../src/report/pdf/text/measure.js';
 import { pdfFonts, pdfPageCount, pdfToText, sha256 } from '../../helpers/pdf.js';
-import { fontkitFonts, layoutFonts, newDocument } from './fixtures.js';
+import { NAMES, fontkitFonts, layoutFonts, newDocument } from './fixtures.js';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -170,5 +175,36 @@ describe('layoutText and measureTextHeight', () => {
           doc.font(name).fontSize(10.5);
           expect(textWidth(font, s, 10.5)).toBeCloseTo(doc.widthOfString(s), 9);
         }
+  });
+});
+
+describe('shaped text shared across documents', () => {
+  it('hands each document the runs the measuring pass shaped, equal to what pdfkit shapes itself', () => {
+    const text = '家庭年度结余 123,456.78 元 fresh-chunk-共享';
+    advanceUnits(fontkitFonts.regular, text);
+    const shared = shapedRunCache(fontkitFonts.regular);
+    const { doc } = newDocument();
+    doc.font(NAMES.regular);
+    const embedded = (doc as unknown as { _font: { layoutCache: object; layoutRun: (t: string) => unknown } })
+      ._font;
+    expect(embedded.layoutCache).toBe(shared);
+    for (const chunk of ['家庭年度结余 ', '123,456.78 ', '元 ', 'fresh-chunk-共享']) {
+      const run = shared[chunk]!;
+      const own = embedded.layoutRun(chunk) as typeof run;
+      expect(run.glyphs.map((g) => g.id)).toEqual(own.glyphs.map((g) => g.id));
+      expect(JSON.parse(JSON.stringify(run.positions))).toEqual(JSON.parse(JSON.stringify(own.positions)));
+    }
+  });
+
+  it('is emptied when a document starts once it holds CACHE_LIMIT chunks', () => {
+    const font = fontkitFonts.bold;
+    const full = shapedRunCache(font);
+    const before = Object.keys(full).length;
+    for (let i = 0; i < CACHE_LIMIT - before; i++) advanceUnits(font, `${i}元 `);
+    expect(Object.keys(full).length).toBeGreaterThanOrEqual(CACHE_LIMIT);
+    newDocument();
+    const fresh = shapedRunCache(font);
+    expect(fresh).not.toBe(full);
+    expect(Object.keys(fresh).length).toBe(0);
   });
 });

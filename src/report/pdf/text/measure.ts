@@ -11,7 +11,7 @@
 import type { Font } from 'fontkit';
 
 /** Entries kept per font before a cache is emptied (they only hold pure results). */
-const CACHE_LIMIT = 20_000;
+export const CACHE_LIMIT = 20_000;
 
 const advanceCache = new WeakMap<Font, Map<string, number>>();
 
