@@ -4,9 +4,10 @@
  * measured here ends exactly where pdfkit's glyphs end.
  *
  * Measuring through fontkit rather than `doc.widthOfString()` needs no document (tables size rows
- * before drawing), never switches the document's current font, and the cache lives as long as the
+ * before drawing), never switches the document's current font, and the caches live as long as the
  * parsed font: the RenderContext parses fonts once per process, so later documents reuse the
- * widths of earlier ones.
+ * widths and the shaped runs of earlier ones. The shaped runs are kept in pdfkit's own form and
+ * handed to every document's EmbeddedFont (fonts.ts), so each chunk is shaped once per process.
  */
 import type { Font } from 'fontkit';
 
