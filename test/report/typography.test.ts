@@ -15,6 +15,7 @@ import { edgeFaults, laidOutPages, lineBreakFaults, type LaidOutPage } from '../
 import { pdfFonts, pdfToText } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 import { readFileSync } from 'node:fs';
+import { endDocument } from '../../src/report/pdf/writer.js';
 
 const STRESS = new URL('../fixtures/stress-rich-family-rare-names.json', import.meta.url);
 
@@ -84,9 +85,6 @@ describe('the reading of the PDF (negative control)', () => {
     const doc = new PDFDocument({ size: 'A4', margin: 0 });
     doc.registerFont('r', readFileSync(FONT_FILES.regular));
     doc.font('r').fontSize(10.5);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
     const lead = 10.5 * 1.6;
     const at = (text: string, x: number, y: number) => doc.text(text, x, y, { lineBreak: false });
     at('建议将寿险保额提高到', 62, 100);
@@ -96,8 +94,7 @@ describe('the reading of the PDF (negative control)', () => {
     at('重疾险保额缺口 351', 62, 300);
     at('万元，请优先补足。', 62, 300 + lead);
     at('这一行写到了页边之外，读者看不全这一行写到了页边之外。', 400, 400);
-    doc.end();
-    const pages = laidOutPages(await done);
+    const pages = laidOutPages(await endDocument(doc));
     const faults = lineBreakFaults(pages);
     expect(faults.filter((f) => f.startsWith('行首禁则'))).toHaveLength(1);
     expect(faults.filter((f) => f.startsWith('行尾禁则'))).toHaveLength(1);

@@ -405,33 +405,17 @@ export function buildRetirement(plan: Plan, templates: TemplateSet) {
 export function buildInvestment(plan: Plan, templates: TemplateSet) {
   const inv = plan.planning.investment;
   const pct = (x: string) => percent(x, 1);
+  const classes = [
+    ['cash', '现金及货币基金'],
+    ['deposit', '定期存款'],
+    ['bond', '债券及债券基金'],
+    ['equity', '股票及权益基金'],
+  ] as const;
   const rows: TableRow[] = [
-    {
-      cells: ['现金及货币基金', pct(inv.current.cash), pct(inv.recommended.cash), yuanNumber(inv.moves.cash)],
-      negative: [false, false, false, neg(inv.moves.cash)],
-    },
-    {
-      cells: [
-        '定期存款',
-        pct(inv.current.deposit),
-        pct(inv.recommended.deposit),
-        yuanNumber(inv.moves.deposit),
-      ],
-      negative: [false, false, false, neg(inv.moves.deposit)],
-    },
-    {
-      cells: ['债券及债券基金', pct(inv.current.bond), pct(inv.recommended.bond), yuanNumber(inv.moves.bond)],
-      negative: [false, false, false, neg(inv.moves.bond)],
-    },
-    {
-      cells: [
-        '股票及权益基金',
-        pct(inv.current.equity),
-        pct(inv.recommended.equity),
-        yuanNumber(inv.moves.equity),
-      ],
-      negative: [false, false, false, neg(inv.moves.equity)],
-    },
+    ...classes.map(([cls, label]) => ({
+      cells: [label, pct(inv.current[cls]), pct(inv.recommended[cls]), yuanNumber(inv.moves[cls])],
+      negative: [false, false, false, neg(inv.moves[cls])],
+    })),
     {
       cells: ['预期年收益率', pct(inv.current.expectedReturn), pct(inv.recommended.expectedReturn), ''],
       style: 'subtotal',

@@ -654,14 +654,22 @@ export class PdfWriter {
   }
 
   /** Finish the document and collect its bytes. */
-  async finish(): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    const done = new Promise<Buffer>((resolve, reject) => {
-      this.doc.on('data', (c: Buffer) => chunks.push(c));
-      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
-      this.doc.on('error', reject);
-    });
-    this.doc.end();
-    return done;
+  finish(): Promise<Buffer> {
+    return endDocument(this.doc);
   }
+}
+
+/**
+ * End a pdfkit document and collect its bytes. pdfkit is a readable stream that holds what it has
+ * written until someone reads, so this may be called once everything is drawn.
+ */
+export function endDocument(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.end();
+  return done;
 }

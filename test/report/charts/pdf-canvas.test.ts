@@ -14,6 +14,7 @@ import {
   type ChartBox,
 } from '../../../src/report/charts/pdf-canvas.js';
 import { pdfFonts, pdfToText, sha256 } from '../../helpers/pdf.js';
+import { endDocument } from '../../../src/report/pdf/writer.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const regularBytes = readFileSync(join(root, 'fonts/NotoSansSC-Regular.ttf'));
@@ -37,21 +38,10 @@ function newDoc(options: { compress?: boolean } = {}): PDFKit.PDFDocument {
   return doc;
 }
 
-async function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.end();
-  return done;
-}
-
 async function chartPdf(config: ChartConfiguration, options: { compress?: boolean } = {}) {
   const doc = newDoc(options);
   const result = drawChartVector(doc, config, BOX, NAMES, fonts);
-  return { pdf: await finish(doc), result };
+  return { pdf: await endDocument(doc), result };
 }
 
 /** pdftotext puts CJK text with spaces and line breaks where the layout had them; compare without. */
@@ -258,7 +248,7 @@ describe('drawChartVector', () => {
     drawChartVector(doc, doughnut, BOX, NAMES, fonts);
     expect(Object.keys(Chart.instances).length).toBe(before);
     expect([doc.x, doc.y]).toEqual([12, 345]);
-    const raw = (await finish(doc)).toString('latin1');
+    const raw = (await endDocument(doc)).toString('latin1');
     const ops = raw.split(/\s+/);
     expect(ops.filter((o) => o === 'q').length).toBe(ops.filter((o) => o === 'Q').length);
   });
@@ -278,7 +268,7 @@ describe('the PDF canvas context', () => {
     const ctx = createPdfCanvasContext(doc, { x: 0, y: 0, width: 200, height: 100 }, NAMES, fonts);
     fn(ctx);
     ctx.end();
-    return finish(doc);
+    return endDocument(doc);
   };
 
   it('measures text with fontkit advance widths of the font pdfkit draws with', () => {

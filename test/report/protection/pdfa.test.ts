@@ -27,6 +27,7 @@ import {
 } from '../../../src/report/pdf/pdfa.js';
 import { tempFile } from '../../helpers/pdf.js';
 import { readSample } from '../../helpers/samples.js';
+import { endDocument } from '../../../src/report/pdf/writer.js';
 
 // ---- tools ----------------------------------------------------------------------------------
 
@@ -145,16 +146,6 @@ function xmpValue(xmp: string, name: string): string | undefined {
 function pdfDateToXmp(d: string | undefined): string | undefined {
   const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(d ?? '');
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : undefined;
-}
-
-function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
 }
 
 async function composePdfA(ctx: RenderContext, brand: string, sample: string): Promise<Buffer> {
@@ -357,7 +348,7 @@ describe('XMP metadata', () => {
     if (install) installXmpMetadata(doc);
     doc.registerFont('body', ctx.fonts.regular as never);
     doc.addPage().font('body').text('测试');
-    const objs = new PdfObjects(await finish(doc));
+    const objs = new PdfObjects(await endDocument(doc));
     return objs.streamData(objs.dict(objs.trailer['/Root'])['/Metadata']).toString('utf8');
   }
 

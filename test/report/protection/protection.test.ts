@@ -22,6 +22,7 @@ import {
 } from '../../../src/report/pdf/protection.js';
 import { tempFile } from '../../helpers/pdf.js';
 import { readSample } from '../../helpers/samples.js';
+import { endDocument } from '../../../src/report/pdf/writer.js';
 
 const PASSWORD = 'Hongyun-2026!plan';
 const OWNER = 'owner-only-secret-9';
@@ -40,17 +41,7 @@ async function smallPdf(options: ProtectionOptions, text = '家庭财富规划�
   protection.apply(doc);
   doc.registerFont('body', ctx.fonts.regular as never);
   doc.addPage().font('body').fontSize(14).text(text);
-  return finish(doc);
-}
-
-function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return endDocument(doc);
 }
 
 let ctxCache: RenderContext | null = null;
@@ -239,7 +230,7 @@ describe('encryption choices', () => {
     const protection = pdfProtection({ password: PASSWORD });
     const doc = new PDFDocument({ ...protection.documentOptions });
     doc.text('x');
-    const pdf = await finish(doc);
+    const pdf = await endDocument(doc);
     expect(qpdfCheck(pdf, PASSWORD).status).toBe(2);
     expect(showEncryption(pdf, PASSWORD).stdout).toContain('Incorrect password supplied');
   });

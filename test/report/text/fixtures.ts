@@ -13,6 +13,7 @@ import {
   registerFontSet,
   type FontSet,
 } from '../../../src/report/pdf/text/fonts.js';
+import { endDocument } from '../../../src/report/pdf/writer.js';
 
 const FONTS_DIR = fileURLToPath(new URL('../../../fonts/', import.meta.url));
 
@@ -36,20 +37,7 @@ export function newDocument(): { doc: PDFKit.PDFDocument; fonts: FontSet; finish
     { regular: fontkitFonts.regular, bold: fontkitFonts.bold, fallbacks: [fontkitFonts.fallback] },
     NAMES,
   );
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return {
-    doc,
-    fonts,
-    finish: () => {
-      doc.end();
-      return done;
-    },
-  };
+  return { doc, fonts, finish: () => endDocument(doc) };
 }
 
 /** A FontSet for layout-only tests (no document needed: names are only labels). */

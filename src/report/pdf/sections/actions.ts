@@ -1,7 +1,16 @@
 import type { RenderContext } from '../../context.js';
 import type { ReportModel } from '../../model/report-model.js';
-import type { PdfWriter } from '../writer.js';
+import type { PdfWriter, TableColumn } from '../writer.js';
 import { renderTemplate } from './letter.js';
+
+/** The action table's columns, in the full plan and the summary edition alike. */
+export const ACTION_COLUMNS: TableColumn[] = [
+  { header: '序号', weight: 0.5, align: 'center' },
+  { header: '领域', weight: 1 },
+  { header: '行动', weight: 5 },
+  { header: '期限', weight: 1.1 },
+  { header: '优先级', weight: 0.6, align: 'center' },
+];
 
 /** 执行计划与定期检视: dated actions, product categories by risk level, the review schedule. */
 export function renderActions(w: PdfWriter, model: ReportModel, ctx: RenderContext): void {
@@ -10,13 +19,7 @@ export function renderActions(w: PdfWriter, model: ReportModel, ctx: RenderConte
   w.paragraph('以下行动按"先保障后理财"的顺序排列，请在期限前完成；理财师将在年度检视时核对进度。');
   w.table({
     fontSize: 8.5,
-    columns: [
-      { header: '序号', weight: 0.5, align: 'center' },
-      { header: '领域', weight: 1 },
-      { header: '行动', weight: 5 },
-      { header: '期限', weight: 1.1 },
-      { header: '优先级', weight: 0.6, align: 'center' },
-    ],
+    columns: ACTION_COLUMNS,
     rows: a.rows,
   });
   w.heading('适合的产品类别');

@@ -7,6 +7,7 @@ import { allocationChart, fanChart } from '../../charts/specs.js';
 import type { RenderContext } from '../../context.js';
 import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
+import { ACTION_COLUMNS } from './actions.js';
 import { renderTemplate } from './letter.js';
 
 /** The summary edition lists the most important actions only (the plan orders them by priority). */
@@ -90,13 +91,7 @@ export function renderActionsBrief(w: PdfWriter, model: ReportModel, ctx: Render
   w.section('执行计划');
   w.table({
     fontSize: 8.5,
-    columns: [
-      { header: '序号', weight: 0.5, align: 'center' },
-      { header: '领域', weight: 1 },
-      { header: '行动', weight: 5 },
-      { header: '期限', weight: 1.1 },
-      { header: '优先级', weight: 0.6, align: 'center' },
-    ],
+    columns: ACTION_COLUMNS,
     rows: model.actions.rows.slice(0, BRIEF_ACTIONS),
   });
   if (model.actions.rows.length > BRIEF_ACTIONS)
