@@ -173,21 +173,3 @@ export function subtract(x: Dec, y: Dec): Dec {
 export function scale(x: Dec, factor: Dec): Dec {
   return isOne(factor) ? x : x.times(factor);
 }
-
-export function max(a: DecimalLike, b: DecimalLike): Dec {
-  return Dec.max(dec(a), dec(b));
-}
-
-export function min(a: DecimalLike, b: DecimalLike): Dec {
-  return Dec.min(dec(a), dec(b));
-}
-
-/** Clamp x into [lo, hi]. */
-export function clamp(x: DecimalLike, lo: DecimalLike, hi: DecimalLike): Dec {
-  return Dec.min(Dec.max(dec(x), dec(lo)), dec(hi));
-}
-
-/** (1 + r)^n for an integer or fractional n. */
-export function growthFactor(rate: DecimalLike, years: DecimalLike): Dec {
-  return ONE.plus(dec(rate)).pow(dec(years));
-}

@@ -43,7 +43,13 @@ import {
   type YearFlows,
 } from './projection/ledger.js';
 import { lpr5y, loanTotals, scheduleLoan, type LoanSchedule, type LoanSpec } from './projection/loans.js';
-import { firstTwelveMonths, monthsIn, type Period } from './projection/period.js';
+import {
+  annualAmount,
+  firstTwelveMonths,
+  monthlyAmount,
+  monthsIn,
+  type Period,
+} from './projection/period.js';
 import { BASE_SCENARIO, scenarioRates, type Scenario, type ScenarioRates } from './projection/scenario.js';
 import { spendingForPeriod, type SpendingSetup } from './projection/spending.js';
 import { EMERGENCY_FUND_RULE, MODEL_ALLOCATIONS, RATIO_REFERENCES } from './rules/assumptions.js';
@@ -177,11 +183,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   // --- income and spending set-up -----------------------------------------------------------------
   const earners = [h.self, h.spouse].filter((f): f is MemberFacts => !!f);
   const salaryOf = (f: MemberFacts) =>
-    sum(
-      profile.incomes
-        .filter((i) => i.memberId === f.member.id && i.type === 'salary')
-        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
-    );
+    sum(profile.incomes.filter((i) => i.memberId === f.member.id && i.type === 'salary').map(annualAmount));
   const holder = earners.reduce<MemberFacts | null>(
     (best, f) => (!best || salaryOf(f).gt(salaryOf(best)) ? f : best),
     null,
@@ -415,11 +417,7 @@ function estimatePension(
     return null;
   }
   const salary = profile.incomes.find((i) => i.memberId === m.id && i.type === 'salary');
-  const salaryMonthly = salary
-    ? salary.unit === 'month'
-      ? new Dec(salary.amount)
-      : new Dec(salary.amount).div(12)
-    : ZERO;
+  const salaryMonthly = salary ? monthlyAmount(salary) : ZERO;
   const p0 = firstTwelveMonths(h.valuationIndex, h.firstYear);
   const base = salary
     ? contributionsPerMonth(m, p0, salaryMonthly, a.incomeGrowth, a, cityCodeOf(profile.household.city)).base
@@ -612,8 +610,12 @@ function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement;
   const net = tot.net.plus(rental);
   const outflow = living.plus(debt).plus(premiums);
   const incomeLines = profile.incomes.map((i) => {
-    const amount = i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount);
-    return { memberId: i.memberId, type: i.type, label: i.label ?? '', gross: toMoneyString(amount) };
+    return {
+      memberId: i.memberId,
+      type: i.type,
+      label: i.label ?? '',
+      gross: toMoneyString(annualAmount(i)),
+    };
   });
   for (const x of profile.assets.filter((x) => x.annualIncome))
     incomeLines.push({

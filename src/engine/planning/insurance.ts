@@ -24,6 +24,7 @@ import type { EngineRun } from '../plan.js';
 import type { CashFlowStatement, CoverLine, InsurancePlan, MemberInsurance } from '../plan-types.js';
 import { INSURANCE_HEURISTICS } from '../rules/assumptions.js';
 import { NEEDS_ANALYSIS_FUNERAL, CRITICAL_ILLNESS_INCOME_MULTIPLE } from '../assumptions.js';
+import { annualAmount } from '../projection/period.js';
 
 const LIFE = new Set(['term_life', 'whole_life']);
 
@@ -37,11 +38,7 @@ export function planInsurance(
   const taxes = new Map(cf.taxes.map((t) => [t.memberId, t]));
   /** A member's yearly income of the given types, as stated in the profile (today's money). */
   const annualIncome = (id: string, types: readonly string[]) =>
-    sum(
-      profile.incomes
-        .filter((i) => i.memberId === id && types.includes(i.type))
-        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
-    );
+    sum(profile.incomes.filter((i) => i.memberId === id && types.includes(i.type)).map(annualAmount));
   const labourIncome = (id: string) => annualIncome(id, ['salary', 'bonus', 'business']);
   const payOf = (id: string) => annualIncome(id, ['salary', 'bonus']);
   const householdIncome = sum(h.members.map((f) => labourIncome(f.member.id)));

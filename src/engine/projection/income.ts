@@ -34,7 +34,7 @@ import { employeeContributions } from '../calculators/social-insurance.js';
 import type { HouseholdFacts, MemberFacts } from '../household.js';
 import { housingRentClassOf } from '../rules/housing-rent-cities.js';
 import { cityCodeOf, type CityCode } from '../rules/social-insurance.js';
-import { monthsIn, type Period } from './period.js';
+import { monthlyAmount, monthsIn, type Period } from './period.js';
 import type { Scenario, ScenarioRates } from './scenario.js';
 
 export interface MemberIncome {
@@ -74,14 +74,6 @@ export interface IncomeSetup {
   /** Months (indices) in which each member has a first-home loan, for loan-interest deduction. */
   housingLoanMonths: Map<string, (p: Period) => number>;
   hasRentSpending: (p: Period) => number;
-}
-
-const monthlyAmounts = new WeakMap<Income, Dec>();
-function monthly(i: Income): Dec {
-  if (i.unit === 'month') return dec(i.amount);
-  let m = monthlyAmounts.get(i);
-  if (m === undefined) monthlyAmounts.set(i, (m = dec(i.amount).div(12)));
-  return m;
 }
 
 function activeRange(i: Income): [number | null, number | null] {
@@ -155,7 +147,7 @@ export function memberIncomeForPeriod(
       range[0] ?? life[0],
       Math.min(range[1] ?? life[1], workEnd ?? life[1], life[1]),
     ]);
-    const perMonth = monthly(i).times(growth(incomeGrowth(i)));
+    const perMonth = monthlyAmount(i).times(growth(incomeGrowth(i)));
     const amount = isOne(cut) ? perMonth.times(months) : perMonth.times(months).times(cut);
     if (i.type === 'salary') {
       salary = salary.plus(amount);
@@ -252,11 +244,11 @@ export function memberIncomeForPeriod(
     if (months === 0) continue;
     if (i.type === 'pension') {
       const g = i.growth !== undefined ? dec(i.growth) : a.pensionGrowth;
-      pension = pension.plus(monthly(i).times(growth(g)).times(months));
+      pension = pension.plus(monthlyAmount(i).times(growth(g)).times(months));
       continue;
     }
     const g = i.growth !== undefined ? dec(i.growth) : rates.priceGrowth(a.inflation);
-    let amount = monthly(i).times(growth(g)).times(months);
+    let amount = monthlyAmount(i).times(growth(g)).times(months);
     if (i.type === 'business')
       amount = amount.times(labourFactor(p, m.id, scenario, [range[0] ?? life[0], range[1] ?? life[1]]));
     otherNet = otherNet.plus(amount);

@@ -4,7 +4,8 @@
  * 收支表. Every recurring amount accrues month by month over the months of a period in which it is
  * active; growth steps each January (t = year − first year).
  */
-import { Dec, ONE } from '../../domain/money.js';
+import type { AmountUnit } from '../../domain/codes.js';
+import { Dec, ONE, dec, type DecimalLike } from '../../domain/money.js';
 import { fromMonthIndex } from '../../domain/month.js';
 import { rulesAt, type RulesAt } from '../rules/ruleset.js';
 
@@ -67,4 +68,25 @@ export function monthsIn(p: Period, from: number | null, to: number | null): num
   const a = Math.max(p.startIndex, from ?? Number.NEGATIVE_INFINITY);
   const b = Math.min(p.endIndex, to ?? Number.POSITIVE_INFINITY);
   return b >= a ? b - a + 1 : 0;
+}
+
+/** A recurring amount as the profile states it: so much a month or a year. */
+export interface RecurringAmount {
+  unit: AmountUnit;
+  amount: DecimalLike;
+}
+
+const monthlyAmounts = new WeakMap<RecurringAmount, Dec>();
+
+/** The amount per month (a yearly amount ÷ 12, kept per item: the ledger asks every year). */
+export function monthlyAmount(item: RecurringAmount): Dec {
+  if (item.unit === 'month') return dec(item.amount);
+  let m = monthlyAmounts.get(item);
+  if (m === undefined) monthlyAmounts.set(item, (m = dec(item.amount).div(12)));
+  return m;
+}
+
+/** The amount per year (a monthly amount × 12). */
+export function annualAmount(item: RecurringAmount): Dec {
+  return item.unit === 'month' ? dec(item.amount).times(12) : dec(item.amount);
 }

@@ -14,7 +14,7 @@ import { Dec, ZERO, compound, dec, roundFen, scale } from '../../domain/money.js
 import { monthIndex } from '../../domain/month.js';
 import type { Profile, Spending } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
-import { monthsIn, type Period } from './period.js';
+import { monthlyAmount, monthsIn, type Period } from './period.js';
 import type { Scenario, ScenarioRates } from './scenario.js';
 
 export interface SpendingLineAmount {
@@ -34,14 +34,6 @@ export interface SpendingSetup {
   rentEndIndex: number | null;
   /** Last month of the plan. */
   lastIndex: number;
-}
-
-const monthlyAmounts = new WeakMap<Spending, Dec>();
-function monthlyToday(s: Spending): Dec {
-  if (s.unit === 'month') return dec(s.amount);
-  let m = monthlyAmounts.get(s);
-  if (m === undefined) monthlyAmounts.set(s, (m = dec(s.amount).div(12)));
-  return m;
 }
 
 /** How much an item costs in the period relative to today (its own growth or general inflation). */
@@ -115,7 +107,7 @@ function costToday(s: Spending, before: number, after: number, ratio: Dec): Dec 
   let cost = byMonths.get(key);
   if (cost === undefined) {
     const months = after === 0 ? dec(before) : ratio.times(after).plus(before);
-    byMonths.set(key, (cost = monthlyToday(s).times(months)));
+    byMonths.set(key, (cost = monthlyAmount(s).times(months)));
   }
   return cost;
 }

@@ -24,6 +24,7 @@ import {
   type MonteCarloResult,
 } from './monte-carlo.js';
 import { STRESS_ASSUMPTIONS } from './stress-assumptions.js';
+import { annualAmount } from '../projection/period.js';
 
 export interface RiskOptions {
   /** Monte Carlo seed (an input: same seed, same result). */
@@ -226,7 +227,7 @@ export function mainEarner(run: EngineRun): string {
         .filter(
           (i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus' || i.type === 'business'),
         )
-        .map((i) => (i.unit === 'month' ? new Dec(i.amount).times(12) : new Dec(i.amount))),
+        .map(annualAmount),
     );
   let best = run.h.self;
   for (const f of run.h.members) if (f.isAdult && labour(f.member.id).gt(labour(best.member.id))) best = f;
