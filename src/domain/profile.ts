@@ -159,7 +159,7 @@ const taxDeductionsSchema = z
       .union([z.literal(0), z.literal(0.5), z.literal(1)])
       .optional()
       .describe(
-        '子女教育、婴幼儿照护扣除由本人扣除的比例：1 全额 / 0.5 各半 / 0；缺省由收入较高的一方全额扣除',
+        '子女教育、婴幼儿照护扣除由本人扣除的比例：1 全额 / 0.5 各半 / 0；缺省逐年由当年仍领工资、工资较高的一方全额扣除',
       ),
     housingLoanInterest: z
       .boolean()

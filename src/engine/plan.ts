@@ -184,10 +184,17 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   const earners = [h.self, h.spouse].filter((f): f is MemberFacts => !!f);
   const salaryOf = (f: MemberFacts) =>
     sum(profile.incomes.filter((i) => i.memberId === f.member.id && i.type === 'salary').map(annualAmount));
-  const holder = earners.reduce<MemberFacts | null>(
-    (best, f) => (!best || salaryOf(f).gt(salaryOf(best)) ? f : best),
-    null,
-  );
+  // Parents choose each tax year who claims the children's deductions: the plan gives them to the
+  // higher stated salary among the parents still drawing one that year (the self on a tie), so a
+  // parent's retirement hands them to the other instead of losing them.
+  const bySalary = earners
+    .map((f) => ({ f, salary: salaryOf(f) }))
+    .sort((a, b) => b.salary.comparedTo(a.salary))
+    .map((x) => x.f);
+  const drawsSalary = (f: MemberFacts, p: Period) =>
+    monthsIn(p, null, f.retirementIndex === null ? null : f.retirementIndex - 1) > 0;
+  const childDeductionHolder = (p: Period) =>
+    (bySalary.find((f) => drawsSalary(f, p)) ?? bySalary[0])?.member.id ?? null;
   const elderly = new Set<string>();
   const supportsParents =
     profile.spending.some((s) => s.category === 'eldercare') ||
@@ -227,7 +234,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   const incomeSetup: IncomeSetup = {
     cityCode,
     pensionAtRetirement,
-    childDeductionHolder: holder?.member.id ?? null,
+    childDeductionHolder,
     elderlyClaimants: elderly,
     housingLoanMonths,
     hasRentSpending,

@@ -67,8 +67,8 @@ export interface IncomeSetup {
   cityCode: CityCode | undefined;
   /** Monthly pension at the start of retirement (nominal), by member id. */
   pensionAtRetirement: Map<string, { monthly: Dec; startIndex: number; startYear: number }>;
-  /** Member who takes the children's deductions in full when the profile does not say. */
-  childDeductionHolder: string | null;
+  /** Member who takes the children's deductions in full in a period when the profile does not say. */
+  childDeductionHolder: (p: Period) => string | null;
   /** Members assumed to claim elderly support. */
   elderlyClaimants: Set<string>;
   /** Months (indices) in which each member has a first-home loan, for loan-interest deduction. */
@@ -350,7 +350,7 @@ function specialAdditionalFor(
   const share =
     d?.childrenEducationShare !== undefined
       ? dec(d.childrenEducationShare)
-      : setup.childDeductionHolder === f.member.id
+      : setup.childDeductionHolder(p) === f.member.id
         ? ONE
         : ZERO;
   if (isPositive(share)) {
