@@ -25,11 +25,13 @@ import {
   type ProjectionYear,
   type RatioResult,
 } from './plan-types.js';
+import { childcareSubsidies } from './projection/benefits.js';
 import { scheduleGoals, type ScheduledGoal } from './projection/goals.js';
 import {
   contributionsPerMonth,
   memberIncomeForPeriod,
   sumIncomes,
+  withBenefits,
   type IncomeSetup,
 } from './projection/income.js';
 import {
@@ -604,7 +606,8 @@ function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement;
   const incomes = h.members
     .filter((f) => f.isAdult)
     .map((f) => memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, run.incomeSetup));
-  const tot = sumIncomes(incomes);
+  const subsidies = childcareSubsidies(h, p);
+  const tot = withBenefits(sumIncomes(incomes), sum(subsidies.map((b) => b.amount)));
   const lines = spendingForPeriod(profile, p, a, rates, scenario, run.spendingSetup).map((l) => ({
     ...l,
     amount: roundFen(l.amount),
@@ -630,6 +633,13 @@ function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement;
       type: 'rental',
       label: x.label ?? '租金',
       gross: toMoneyString(x.annualIncome!),
+    });
+  for (const b of subsidies)
+    incomeLines.push({
+      memberId: b.memberId,
+      type: 'other',
+      label: '育儿补贴',
+      gross: toMoneyString(b.amount),
     });
   const statement: CashFlowStatement = {
     incomes: incomeLines,

@@ -401,4 +401,21 @@ export function sumIncomes(incomes: MemberIncome[]) {
   };
 }
 
+/**
+ * A household's summed incomes with tax-free state benefits (育儿补贴) added: they are income
+ * before and after tax alike, and count among the other (non-labour) incomes.
+ */
+export function withBenefits(
+  inc: ReturnType<typeof sumIncomes>,
+  benefits: Dec,
+): ReturnType<typeof sumIncomes> {
+  if (benefits.isZero()) return inc;
+  return {
+    ...inc,
+    otherNet: inc.otherNet.plus(benefits),
+    gross: inc.gross.plus(benefits),
+    net: inc.net.plus(benefits),
+  };
+}
+
 export { cityCodeOf };

@@ -37,7 +37,14 @@ import { monthIndex } from '../../domain/month.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Assumptions } from '../assumptions.js';
 import type { HouseholdFacts } from '../household.js';
-import { memberIncomeForPeriod, sumIncomes, type IncomeSetup, type MemberIncome } from './income.js';
+import {
+  memberIncomeForPeriod,
+  sumIncomes,
+  withBenefits,
+  type IncomeSetup,
+  type MemberIncome,
+} from './income.js';
+import { childcareSubsidyTotal } from './benefits.js';
 import { balanceAfter, loanTotals, type LoanSchedule } from './loans.js';
 import { monthsIn, yearFraction, yearPeriod, type Period } from './period.js';
 import type { FinancialClass, Scenario, ScenarioRates } from './scenario.js';
@@ -54,7 +61,7 @@ export const LEDGER_CONVENTIONS = [
   '年度口径：首年从估值月起至当年 12 月，其后每年 1 月至 12 月；按月计提，年度收入、支出与保费按月均摊。',
   '增长：收入、支出与目标费用每年 1 月按各自增长率调整；目标费用 = 今日金额 × (1 + 增长率)^(支付年份 − 估值年份)。',
   '收益：各类资产按年初余额 × 年收益率 × 当年月数 ÷ 12 计算；当年净现金流在年末计入，当年不计收益。',
-  '税费：工资奖金按当年规则计算个税与五险一金；年终奖在单独计税政策有效期内（至 2027 年底）取较低税负的方式。',
+  '税费：工资奖金按当年规则计算个税与五险一金；年终奖在单独计税政策有效期内（至 2027 年底）取较低税负的方式；3 岁以下子女的育儿补贴按月折算计入免税收入，不随通胀调整。',
   '支出顺序：先付生活支出、房贷车贷与保费，再按优先级（必须、重要、期望）支付目标；资金不足部分记为缺口，资产不为负。',
   '公积金：先用于购房首付，每年提取用于偿还当年房贷，退休时余额一次提取。',
   '年末再平衡：现金保留应急准备金，其余按风险等级对应的配置比例投资。',
@@ -285,7 +292,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
           memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, s.incomeSetup),
         ),
       );
-    const inc = sumIncomes(incomes);
+    const inc = withBenefits(sumIncomes(incomes), childcareSubsidyTotal(h, p));
     const rentToday = sum(properties.map((x) => x.annualIncomeToday));
     const rentalIncome = rentToday.isZero()
       ? ZERO

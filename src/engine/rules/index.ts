@@ -5,5 +5,6 @@ export * from './social-insurance.js';
 export * from './pension.js';
 export * from './retirement-age.js';
 export * from './loans.js';
+export * from './benefits.js';
 export * from './assumptions.js';
 export * from './ruleset.js';

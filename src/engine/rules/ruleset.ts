@@ -21,6 +21,7 @@ import {
   RISK_QUESTIONNAIRE,
   SUITABILITY_MATRIX,
 } from './assumptions.js';
+import { CHILDCARE_SUBSIDY } from './benefits.js';
 import { inForce, inForceOrLatest, toDay, type Dated } from './dated.js';
 import {
   IIT_ANNUAL_TABLE,
@@ -107,6 +108,9 @@ export const RULE_SET = {
   retirementAge: {
     reform: RETIREMENT_REFORM,
     minimumContributionYears: MINIMUM_CONTRIBUTION_YEARS,
+  },
+  benefits: {
+    childcareSubsidy: CHILDCARE_SUBSIDY,
   },
   loans: {
     lpr: LPR,

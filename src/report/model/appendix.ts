@@ -74,6 +74,9 @@ export function buildAppendix(plan: Plan) {
       r.iit.specialAdditional.at(-1)!,
     ),
     rule('个人养老金', '12,000 元/年，领取时按 3% 计税', r.iit.privatePension.at(-1)!),
+    ...r.benefits.childcareSubsidy.map((e) =>
+      rule('育儿补贴', `3 岁以下每孩 ${formatNumber(e.value.annualPerChild, 0)} 元/年，免个税`, e),
+    ),
     rule(
       '个人社保费率',
       `养老 ${percent(rates.value.pension)}、医疗 ${percent(rates.value.medical)}、失业 ${percent(rates.value.unemployment)}`,
