@@ -56,6 +56,9 @@ export function renderFinancialPosition(w: PdfWriter, model: ReportModel): void 
     ],
     rows: p.spendingRows,
   });
+  // Figures are computed to the fen and shown to the yuan: a total may differ from the sum of its
+  // rounded lines by 1 元, which a reader checking with a calculator should be told.
+  w.note('金额按分计算、按元四舍五入显示，合计与各分项之和可能有 1 元尾差。');
   w.heading('家庭财务比率', { inToc: true });
   w.table({
     columns: [
