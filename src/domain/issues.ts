@@ -267,7 +267,8 @@ export function fromZodIssue(issue: ZodIssue): InputIssue[] {
       if (path.length === 1 && path[0] === 'version')
         return [issueAt(path, 'invalid_version', '应为 1（当前支持的档案格式版本）')];
       const options = issue.values.map((v) => String(v)).join(' / ');
-      return [issueAt(path, 'invalid_enum', `应为以下代码之一：${options}`)];
+      const what = issue.values.every((v) => typeof v === 'number') ? '取值' : '代码';
+      return [issueAt(path, 'invalid_enum', `应为以下${what}之一：${options}`)];
     }
     case 'too_small':
       return [tooSmall(path, issue)];

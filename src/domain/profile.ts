@@ -156,7 +156,7 @@ const taxDeductionsSchema = z
         '赡养老人专项附加扣除（元/月）：独生子女 3000，非独生子女分摊且每人不超过 1500；缺省按家庭情况推定',
       ),
     childrenEducationShare: z
-      .union([z.literal(0), z.literal(0.5), z.literal(1)])
+      .literal([0, 0.5, 1])
       .optional()
       .describe(
         '子女教育、婴幼儿照护扣除由本人扣除的比例：1 全额 / 0.5 各半 / 0；缺省逐年由当年仍领工资、工资较高的一方全额扣除',

@@ -68,6 +68,22 @@ describe('bad samples', () => {
     expect(all).not.toContain('19990301');
     expect(all).not.toContain('C9');
   });
+
+  it('lists the allowed values of a fixed-choice number', () => {
+    const raw = readSample('family-with-children-education-and-retirement') as {
+      members: Array<Record<string, unknown>>;
+    };
+    raw.members[0]!.deductions = { childrenEducationShare: 2 };
+    const r = validate(raw);
+    if (r.ok) throw new Error('expected issues');
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        path: 'members[0].deductions.childrenEducationShare',
+        code: 'invalid_enum',
+        message: '家庭成员第 1 位的个税扣除的子女教育扣除比例应为以下取值之一：0 / 0.5 / 1',
+      }),
+    ]);
+  });
 });
 
 describe('validation never throws', () => {
