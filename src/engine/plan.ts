@@ -607,7 +607,7 @@ function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement;
     .filter((f) => f.isAdult)
     .map((f) => memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, run.incomeSetup));
   const subsidies = childcareSubsidies(h, p);
-  const tot = withBenefits(sumIncomes(incomes), sum(subsidies.map((b) => b.amount)));
+  const tot = withBenefits(sumIncomes(incomes), subsidies.total);
   const lines = spendingForPeriod(profile, p, a, rates, scenario, run.spendingSetup).map((l) => ({
     ...l,
     amount: roundFen(l.amount),
@@ -634,7 +634,7 @@ function buildCashFlowStatement(run: EngineRun): { statement: CashFlowStatement;
       label: x.label ?? '租金',
       gross: toMoneyString(x.annualIncome!),
     });
-  for (const b of subsidies)
+  for (const b of subsidies.byChild)
     incomeLines.push({
       memberId: b.memberId,
       type: 'other',

@@ -14,31 +14,54 @@ export interface ChildBenefit {
   amount: Dec;
 }
 
+/** A run of months (indices, inclusive) in which one child draws one entry's monthly amount. */
+interface PaidMonths {
+  memberId: string;
+  from: number;
+  to: number;
+  monthly: Dec;
+}
+
 const monthOfDay = (day: string) => monthIndex(day.slice(0, 7));
 
-/** 育儿补贴 per child with any in the period (nominal: the standard is a fixed amount). */
-export function childcareSubsidies(h: HouseholdFacts, p: Period): ChildBenefit[] {
-  const out: ChildBenefit[] = [];
+// The ledger asks every year of every rerun; the months a child is paid for are fixed per household.
+const paidMonthsByHousehold = new WeakMap<HouseholdFacts, PaidMonths[]>();
+
+function paidMonths(h: HouseholdFacts): PaidMonths[] {
+  let runs = paidMonthsByHousehold.get(h);
+  if (runs) return runs;
+  runs = [];
   for (const child of h.children) {
     const born = monthIndex(child.member.birthMonth);
-    let amount = ZERO;
     for (const e of RULE_SET.benefits.childcareSubsidy) {
       const from = Math.max(born, monthOfDay(e.effectiveFrom));
       const to = Math.min(
         born + e.value.underAgeMonths - 1,
         e.effectiveTo === undefined ? Number.POSITIVE_INFINITY : monthOfDay(e.effectiveTo),
       );
-      const months = monthsIn(p, from, to);
-      if (months > 0) amount = amount.plus(dec(e.value.annualPerChild).times(months).div(12));
+      if (to >= from)
+        runs.push({ memberId: child.member.id, from, to, monthly: dec(e.value.annualPerChild).div(12) });
     }
-    if (!amount.isZero()) out.push({ memberId: child.member.id, amount });
   }
-  return out;
+  paidMonthsByHousehold.set(h, runs);
+  return runs;
 }
 
-/** The household's 育儿补贴 in the period. */
-export function childcareSubsidyTotal(h: HouseholdFacts, p: Period): Dec {
+/**
+ * 育儿补贴 in the period, per child with any and in total (nominal: the standard is a fixed
+ * amount, not indexed).
+ */
+export function childcareSubsidies(h: HouseholdFacts, p: Period): { byChild: ChildBenefit[]; total: Dec } {
+  const byChild: ChildBenefit[] = [];
   let total = ZERO;
-  for (const b of childcareSubsidies(h, p)) total = total.plus(b.amount);
-  return total;
+  for (const run of paidMonths(h)) {
+    const months = monthsIn(p, run.from, run.to);
+    if (months === 0) continue;
+    const amount = run.monthly.times(months);
+    const same = byChild.find((b) => b.memberId === run.memberId);
+    if (same) same.amount = same.amount.plus(amount);
+    else byChild.push({ memberId: run.memberId, amount });
+    total = total.plus(amount);
+  }
+  return { byChild, total };
 }

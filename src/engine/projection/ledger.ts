@@ -44,7 +44,7 @@ import {
   type IncomeSetup,
   type MemberIncome,
 } from './income.js';
-import { childcareSubsidyTotal } from './benefits.js';
+import { childcareSubsidies } from './benefits.js';
 import { balanceAfter, loanTotals, type LoanSchedule } from './loans.js';
 import { monthsIn, yearFraction, yearPeriod, type Period } from './period.js';
 import type { FinancialClass, Scenario, ScenarioRates } from './scenario.js';
@@ -292,7 +292,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
           memberIncomeForPeriod(f, p, profile, h, a, rates, scenario, s.incomeSetup),
         ),
       );
-    const inc = withBenefits(sumIncomes(incomes), childcareSubsidyTotal(h, p));
+    const inc = withBenefits(sumIncomes(incomes), childcareSubsidies(h, p).total);
     const rentToday = sum(properties.map((x) => x.annualIncomeToday));
     const rentalIncome = rentToday.isZero()
       ? ZERO

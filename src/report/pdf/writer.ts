@@ -544,14 +544,14 @@ export class PdfWriter {
     drawHeader();
 
     const n = spec.rows.length;
-    const heightOf = (row: TableRow) =>
-      rowHeight(row.cells, row.style === 'total' || row.style === 'subtotal');
+    const isBold = (row: TableRow) => row.style === 'total' || row.style === 'subtotal';
     spec.rows.forEach((row, r) => {
-      const bold = row.style === 'total' || row.style === 'subtotal';
+      const bold = isBold(row);
       const h = rowHeight(row.cells, bold);
       // No widowed last row: when the final two rows cannot share this page, both go to the next
       // (a lone row under a repeated header reads as a mistake).
-      const widow = r === n - 2 && r >= 3 && doc.y + h + heightOf(spec.rows[n - 1]!) > this.bottom;
+      const last = spec.rows[n - 1]!;
+      const widow = r === n - 2 && r >= 3 && doc.y + h + rowHeight(last.cells, isBold(last)) > this.bottom;
       if (doc.y + h > this.bottom || widow) {
         this.addPage();
         drawHeader();

@@ -26,7 +26,7 @@ describe('育儿补贴', () => {
   const h = householdOf(familyWithDaughterBorn('2025-06'));
   const daughterIn = (year: number) =>
     childcareSubsidies(h, yearPeriod(year, 2026, h.valuationIndex))
-      .find((b) => b.memberId === 'daughter')
+      .byChild.find((b) => b.memberId === 'daughter')
       ?.amount.toFixed(2);
 
   it('pays 300 a month until the month before the third birthday', () => {
@@ -35,16 +35,16 @@ describe('育儿补贴', () => {
     expect(daughterIn(2028)).toBe('1500.00'); // 2028-01 … 2028-05; three years old in 2028-06
     expect(daughterIn(2029)).toBeUndefined();
     // The son (born 2016) is long past three.
-    expect(childcareSubsidies(h, yearPeriod(2027, 2026, h.valuationIndex)).map((b) => b.memberId)).toEqual([
-      'daughter',
-    ]);
+    expect(
+      childcareSubsidies(h, yearPeriod(2027, 2026, h.valuationIndex)).byChild.map((b) => b.memberId),
+    ).toEqual(['daughter']);
   });
 
   it('counts only the months from 2025-01 for a child born before the scheme', () => {
     const older = householdOf(familyWithDaughterBorn('2024-03'));
     // Under three until 2027-02: 2026-11 … 2027-10 holds 4 months (2026-11 … 2027-02).
     const p = firstTwelveMonths(older.valuationIndex, 2026);
-    expect(childcareSubsidies(older, p)[0]!.amount.toFixed(2)).toBe('1200.00');
+    expect(childcareSubsidies(older, p).byChild[0]!.amount.toFixed(2)).toBe('1200.00');
   });
 
   it('is a tax-free income line of the 收支表 and of the ledger', () => {
