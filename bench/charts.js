@@ -21,7 +21,8 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { renderChartImage, setupCharts } = await import(join(root, 'dist/report/charts/render.js'));
+const { setupCharts } = await import(join(root, 'dist/report/charts/setup.js'));
+const { renderChartImage } = await import('./raster-chart.js');
 const { netWorthChart } = await import(join(root, 'dist/report/charts/specs.js'));
 const { drawChartVector } = await import(join(root, 'dist/report/charts/pdf-canvas.js'));
 

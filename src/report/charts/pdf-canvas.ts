@@ -1178,7 +1178,7 @@ export function createPdfCanvasContext(
 
 let registered = false;
 
-/** Same registration as render.ts setupCharts(); Chart.register is idempotent. */
+/** Same registration as setup.ts setupCharts() (the bench's raster path uses it); Chart.register is idempotent. */
 function ensureRegistered(): void {
   if (registered) return;
   Chart.register(...registerables);
