@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { validate, buildPlan } = await import(join(root, 'dist/index.js'));
-const { runEngine } = await import(join(root, 'dist/engine/plan.js'));
+const { runEngine } = await import(join(root, 'dist/engine/run.js'));
 const RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 200);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/money.js';
 import type { Profile } from '../../src/domain/profile.js';
-import { buildPlan, runEngine, type EngineRun } from '../../src/engine/plan.js';
+import { buildPlan } from '../../src/engine/plan.js';
+import { runEngine, type EngineRun } from '../../src/engine/run.js';
 import { goalResults } from '../../src/engine/planning/goals.js';
 import { profileArb, validProfile } from '../helpers/arbitraries.js';
 

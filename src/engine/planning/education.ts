@@ -7,7 +7,7 @@
  */
 import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { educationStageNeed, monthlySavingFor } from '../calculators/education.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { EducationGoalPlan, EducationPlan, GoalResult } from '../plan-types.js';
 
 export function planEducation(run: EngineRun, goals: GoalResult[]): EducationPlan {

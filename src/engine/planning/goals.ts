@@ -5,7 +5,7 @@
  * left) — the Monte Carlo and stress tests say more.
  */
 import { ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { GoalResult, GoalStatus } from '../plan-types.js';
 
 const AT_RISK_MARGIN = 0.1;

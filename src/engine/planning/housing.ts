@@ -12,7 +12,7 @@
  */
 import { Dec, ONE, ZERO, roundFen, toMoneyString, toRateString } from '../../domain/money.js';
 import { amortizeLoan, levelPayment, prepay } from '../calculators/mortgage.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { HomePurchasePlan, HousingPlan, LoanPrepaymentAdvice } from '../plan-types.js';
 import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
 import { rulesAt } from '../rules/ruleset.js';

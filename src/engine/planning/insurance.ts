@@ -20,7 +20,7 @@ import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.
 import { monthIndex } from '../../domain/month.js';
 import { runInsurance } from '../calculators/insurance.js';
 import type { MemberFacts } from '../household.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { CashFlowStatement, CoverLine, InsurancePlan, MemberInsurance } from '../plan-types.js';
 import { INSURANCE_HEURISTICS } from '../rules/assumptions.js';
 import { NEEDS_ANALYSIS_FUNERAL, CRITICAL_ILLNESS_INCOME_MULTIPLE } from '../assumptions.js';

@@ -7,7 +7,7 @@
  */
 import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import type { Assumptions } from '../assumptions.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { AllocationMix, InvestmentPlan } from '../plan-types.js';
 import { MODEL_ALLOCATIONS, SUITABILITY_MATRIX } from '../rules/assumptions.js';
 

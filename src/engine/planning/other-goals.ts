@@ -6,7 +6,7 @@
  */
 import { Dec, ONE, ZERO, toMoneyString } from '../../domain/money.js';
 import { monthlySavingFor } from '../calculators/education.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { OtherGoalsPlan } from '../plan-types.js';
 import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
 

@@ -18,7 +18,7 @@
 import { Dec, ONE, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { retirementNeed } from '../calculators/retirement.js';
 import { monthlySavingFor } from '../calculators/education.js';
-import type { EngineRun, PensionEstimate } from '../plan.js';
+import type { EngineRun, PensionEstimate } from '../run.js';
 import type { MemberRetirementPlan, RetirementPlan } from '../plan-types.js';
 import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
 import { rulesAt } from '../rules/ruleset.js';

@@ -6,7 +6,7 @@
  */
 import { Dec, ZERO, toMoneyString, toRateString } from '../../domain/money.js';
 import type { MemberIncome } from '../projection/income.js';
-import type { EngineRun } from '../plan.js';
+import type { EngineRun } from '../run.js';
 import type { MemberTaxPlan, TaxPlan } from '../plan-types.js';
 import { rulesAt } from '../rules/ruleset.js';
 

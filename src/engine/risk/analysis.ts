@@ -11,7 +11,7 @@ import { Dec, ONE, ZERO, sum, toMoneyString, toRateString } from '../../domain/m
 import type { RiskLevel } from '../../domain/codes.js';
 import { RISK_LEVELS } from '../../domain/codes.js';
 import type { Profile } from '../../domain/profile.js';
-import { rerunPool, runEngine, weightsOf, type EngineRun } from '../plan.js';
+import { rerunPool, runEngine, weightsOf, type EngineRun } from '../run.js';
 import type { FindingCode } from '../findings.js';
 import type { Finding } from '../plan-types.js';
 import { retirementCore } from '../planning/retirement.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planFromInput, validate } from '../../../src/api.js';
-import { runEngine } from '../../../src/engine/plan.js';
+import { runEngine } from '../../../src/engine/run.js';
 import { childcareSubsidies } from '../../../src/engine/projection/benefits.js';
 import { firstTwelveMonths, yearPeriod } from '../../../src/engine/projection/period.js';
 import { readSample } from '../../helpers/samples.js';
