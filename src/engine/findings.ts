@@ -50,6 +50,9 @@ export const FINDINGS = {
   BONUS_IN_INVALID_INTERVAL: { memberId: 'member' },
   HOME_NOT_AFFORDABLE: { goalId: 'goal', paymentToIncome: 'rate', affordablePrice: 'money' },
   MC_SUCCESS: { trials: 'count', successCount: 'count', successRate: 'rate' },
+  FUNDING_SHORT: { surplus: 'money', budget: 'money', requested: 'money', unfunded: 'money' },
+  GOAL_POSTPONED: { goalId: 'goal', plannedYear: 'year', year: 'year', shortAtPlanned: 'money' },
+  GOAL_UNACHIEVABLE: { goalId: 'goal', plannedYear: 'year', shortAtPlanned: 'money', maxYears: 'count' },
   MONEY_LASTS: { year: 'year', rate: 'rate' },
   MONEY_RUNS_OUT_MC: { age: 'age', rate: 'rate' },
   STRESS_MARKET_CRASH_BEFORE_RETIREMENT: {
@@ -88,18 +91,18 @@ export type FindingCode = keyof typeof FINDINGS;
 export const FINDING_CODES = Object.keys(FINDINGS) as [FindingCode, ...FindingCode[]];
 
 export const ACTIONS = {
-  EMERGENCY_TOP_UP: { amount: 'money' },
-  INSURE_MEDICAL: { memberIds: 'members' },
-  INSURE_ACCIDENT: { memberIds: 'members' },
-  INSURE_CRITICAL_ILLNESS: { memberId: 'member', gap: 'money' },
-  INSURE_LIFE: { memberId: 'member', gap: 'money' },
+  EMERGENCY_TOP_UP: { amount: 'money', monthly: 'money' },
+  INSURE_MEDICAL: { memberIds: 'members', premium: 'money' },
+  INSURE_ACCIDENT: { memberIds: 'members', premium: 'money' },
+  INSURE_CRITICAL_ILLNESS: { memberId: 'member', gap: 'money', premium: 'money' },
+  INSURE_LIFE: { memberId: 'member', gap: 'money', premium: 'money' },
   REBALANCE: { cash: 'money', deposit: 'money', bond: 'money', equity: 'money', riskLevel: 'level' },
-  EDUCATION_SAVING: { goalId: 'goal', monthly: 'money' },
-  RETIREMENT_SAVING: { monthly: 'money' },
-  OPEN_PRIVATE_PENSION: { memberId: 'member', saving: 'money' },
+  EDUCATION_SAVING: { goalId: 'goal', monthly: 'money', unfunded: 'money' },
+  RETIREMENT_SAVING: { monthly: 'money', unfunded: 'money' },
+  OPEN_PRIVATE_PENSION: { memberId: 'member', saving: 'money', monthly: 'money' },
   PREPAY_LOAN: { label: 'text', amount: 'money', saved: 'money' },
-  PREPARE_HOME_PURCHASE: { goalId: 'goal', downPayment: 'money' },
-  GOAL_SAVING: { goalId: 'goal', monthly: 'money' },
+  PREPARE_HOME_PURCHASE: { goalId: 'goal', downPayment: 'money', year: 'year' },
+  GOAL_SAVING: { goalId: 'goal', monthly: 'money', unfunded: 'money' },
   ANNUAL_REVIEW: {},
 } as const satisfies Record<string, Spec>;
 

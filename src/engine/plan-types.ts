@@ -265,7 +265,7 @@ const ratioSchema = z.strictObject({
 export type RatioResult = z.infer<typeof ratioSchema>;
 
 const emergencyFundSchema = z.strictObject({
-  monthlyEssential: moneyString().describe('每月必要支出（今日价格）'),
+  monthlyEssential: moneyString().describe('每月必要流出：必要生活支出 + 贷款月供 + 保费（今日价格）'),
   monthsMin: z.number().int(),
   monthsMax: z.number().int(),
   incomeStability: z.enum(['stable', 'unstable']),
@@ -318,6 +318,8 @@ const projectionYearSchema = z.strictObject({
   financialAssetsEndReal: moneyString(),
   netWorthEndReal: moneyString(),
   shortfallNominal: moneyString().describe('当年无法支付的支出与目标'),
+  unpaidBillsNominal: moneyString().describe('当年未能支付的生活支出、贷款还款与保费（资金用尽）'),
+  arrearsEndNominal: moneyString().describe('年末累计未还的贷款月供（计入负债）'),
   accounts: z.array(accountFlowSchema),
 });
 export type ProjectionYear = z.infer<typeof projectionYearSchema>;
@@ -343,7 +345,9 @@ const clientTierSchema = z.strictObject({
 });
 export type ClientTierResult = z.infer<typeof clientTierSchema>;
 
-export const goalStatusSchema = z.enum(['on_track', 'at_risk', 'short']);
+export const goalStatusSchema = z
+  .enum(['on_track', 'at_risk', 'short', 'postponed', 'unachievable'])
+  .describe('可实现 / 有风险 / 资金不足 / 推迟实现（购房顺延至首付备足之年）/ 无法实现（购房不执行）');
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 
 const goalResultSchema = z.strictObject({
@@ -362,6 +366,11 @@ const goalResultSchema = z.strictObject({
   shortfallNominal: moneyString(),
   firstShortYear: year().nullable(),
   firstShortAmount: moneyString(),
+  plannedYear: year().describe('档案中的目标年份；startYear 不同时为购房政策顺延后的年份'),
+  shortAtPlannedYear: moneyString().describe('购房顺延或无法实现时：原定年份首付的缺口；否则 0'),
+  policy: z
+    .enum(['as_planned', 'postponed', 'unachievable'])
+    .describe('购房政策：按计划 / 顺延至首付备足之年 / 窗口内无法备足，不购房'),
   status: goalStatusSchema,
 });
 export type GoalResult = z.infer<typeof goalResultSchema>;
@@ -381,6 +390,9 @@ const coverLineSchema = z.strictObject({
   gap: moneyString().nullable(),
   covered: z.boolean(),
   order: z.number().int().describe('配置顺序：医疗/意外 → 重疾 → 寿险'),
+  estimatedPremium: moneyString()
+    .nullable()
+    .describe('补足缺口的新保单年保费估算（典型费率）；已有保障或该年龄通常无法新投保时为 null'),
 });
 export type CoverLine = z.infer<typeof coverLineSchema>;
 
@@ -422,7 +434,9 @@ const educationGoalPlanSchema = z.strictObject({
   annualCostToday: moneyString(),
   totalNominal: moneyString(),
   lumpSumToday: moneyString(),
-  earmarked: moneyString(),
+  earmarked: moneyString().describe(
+    '已有准备：指定的资产，及未指定用途、超出应急金上限的现有储蓄（按入学先后分配）',
+  ),
   gapToday: moneyString(),
   monthlySaving: moneyString().nullable(),
   returnAssumption: rateString(),
@@ -579,6 +593,95 @@ const planningModulesSchema = z.strictObject({
 });
 export type PlanningModules = z.infer<typeof planningModulesSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// 资金安排 (the funding pass), 诊断 (one diagnosis) and 自检 (the plan's audit)
+
+export const FUNDING_STEPS = ['emergency', 'debt', 'protection', 'goals', 'optimisation'] as const;
+
+const fundingItemSchema = z.strictObject({
+  step: z.enum(FUNDING_STEPS),
+  code: z.enum(ACTION_CODES).describe('对应的行动代码'),
+  goalId: z.string().nullable(),
+  memberId: z.string().nullable(),
+  kind: z.enum(['life', 'criticalIllness', 'medical', 'accident']).nullable().describe('保障类别'),
+  requestedMonthly: moneyString().describe('该项每月所需（元/月）'),
+  fundedMonthly: moneyString().describe('从每月结余中安排的金额'),
+  unfundedMonthly: moneyString().describe('结余不足、尚未安排的金额'),
+  oneOff: moneyString().describe('由现有资产一次性安排的金额'),
+});
+export type FundingItem = z.infer<typeof fundingItemSchema>;
+
+const fundingSchema = z
+  .strictObject({
+    monthlySurplus: moneyString().describe('未来 12 个月的月均结余（收支表）'),
+    marginShare: rateString().describe('留作机动、不做安排的结余比例'),
+    budget: moneyString().describe('可安排的月结余 = max(0, 月结余 × (1 − 机动比例))'),
+    allocated: moneyString(),
+    unallocated: moneyString(),
+    assetsAvailable: moneyString().describe('可一次性调用的资产：可变现投资与超出应急金上限的现金'),
+    assetsAllocated: moneyString(),
+    order: z.array(z.enum(FUNDING_STEPS)).describe('安排顺序（先保障后理财）'),
+    items: z.array(fundingItemSchema),
+  })
+  .describe('资金安排：每月结余与可调用资产按规划顺序分配到各项需要');
+export type FundingPlan = z.infer<typeof fundingSchema>;
+
+const diagnosisGoalSchema = z.strictObject({
+  goalId: z.string(),
+  status: goalStatusSchema,
+  reason: z
+    .enum(['funded', 'tight', 'ledger_short', 'funding_short', 'postponed', 'not_bought'])
+    .describe('按计划可实现 / 资金紧张 / 测算中当年资金不足 / 所需储蓄超出结余 / 购房顺延 / 购房无法实现'),
+  shortfall: moneyString().describe('资金缺口（名义）'),
+  unfundedMonthly: moneyString().describe('所需月储蓄中结余无法安排的部分'),
+  plannedYear: year(),
+  scheduledYear: year().nullable().describe('实际安排的年份；无法实现时为 null'),
+});
+
+const diagnosisSchema = z
+  .strictObject({
+    household: z.strictObject({
+      status: z.enum(['on_track', 'goals_short', 'money_runs_out']),
+      moneyRunsOut: z
+        .strictObject({ year: year(), age: z.number().int().nullable(), memberId: z.string() })
+        .nullable()
+        .describe('生活支出或贷款月供首次无法支付的年份与本人年龄'),
+    }),
+    success: z.strictObject({
+      rate: rateString().describe('蒙特卡洛模拟中所有（已安排的）目标均实现的比例：全书唯一的成功率'),
+      trials: z.number().int(),
+    }),
+    liquidity: z.strictObject({
+      liquid: moneyString().describe('现金、活期存款与货币基金'),
+      monthlyEssentialOutflow: moneyString().describe('每月必要支出 + 贷款月供 + 保费（未来 12 个月月均）'),
+      months: rateString().nullable().describe('流动性月数 = 流动资产 ÷ 每月必要流出；全书唯一口径'),
+    }),
+    cash: z.strictObject({
+      status: z.enum(['short', 'adequate', 'excess']),
+      change: moneyString().describe('按建议配置，现金类的增减'),
+    }),
+    protection: z.strictObject({
+      status: z.enum(['adequate', 'basic_missing', 'major_gap']),
+      unfundedPremiums: moneyString().describe('结余无法安排的新保单保费（元/月）'),
+    }),
+    retirement: z.strictObject({
+      status: z.enum(['on_track', 'gap', 'money_runs_out']),
+      gap: moneyString(),
+    }),
+    goals: z.array(diagnosisGoalSchema),
+    shortGoalIds: z.array(z.string()).describe('资金不足或无法实现的目标'),
+    unfundedMonthly: moneyString().describe('各项需要中结余无法安排的合计（元/月）'),
+  })
+  .describe('诊断：所有状态、灯号、摘要与行动的唯一来源');
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+const auditCheckSchema = z.strictObject({
+  id: z.string(),
+  passed: z.boolean(),
+  detail: z.string().describe('检查内容与实际数字（供开发与审核，不印在报告中）'),
+});
+export type AuditCheck = z.infer<typeof auditCheckSchema>;
+
 const findingDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const actionSchema = z.strictObject({
@@ -729,9 +832,12 @@ export const planSchema = z
     tier: clientTierSchema,
     goals: z.array(goalResultSchema),
     planning: planningModulesSchema,
+    funding: fundingSchema,
+    diagnosis: diagnosisSchema,
     actions: z.array(actionSchema),
     risk: riskSchema,
     findings: z.array(findingSchema),
+    audit: z.array(auditCheckSchema).describe('自检：规划的内在一致性检查；任何一项失败都是程序错误'),
   })
   .describe('finplan 规划数据（Plan）');
 

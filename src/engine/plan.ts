@@ -14,6 +14,7 @@ import {
   type CashFlowStatement,
   type EmergencyFundPlan,
   type Finding,
+  type FundingPlan,
   type GoalResult,
   type PlanningModules,
   type RiskResults,
@@ -34,9 +35,13 @@ import { cityCodeOf } from './rules/social-insurance.js';
 import { ENGINE_VERSION } from './version.js';
 import { analyseRisk, type RiskAnalysis, type RiskOptions } from './risk/analysis.js';
 import { runEngine, type EngineRun } from './run.js';
+import { auditPlan } from './audit.js';
+import { diagnose } from './diagnosis.js';
+import { planFunding } from './planning/funding.js';
+import { PURCHASE_POLICY } from './rules/assumptions.js';
 import { planActions } from './planning/actions.js';
 import { planEducation } from './planning/education.js';
-import { emergencyRecommendation, planEmergencyFund } from './planning/emergency.js';
+import { emergencyRecommendation, essentialOutflowMonthly, planEmergencyFund } from './planning/emergency.js';
 import { goalResults } from './planning/goals.js';
 import { planHousing } from './planning/housing.js';
 import { planInsurance } from './planning/insurance.js';
@@ -71,8 +76,17 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   const goals = planning.goals;
   const financial = new Dec(balanceSheet.totals.financialAssets);
   const tier = clientTierOf(financial);
+  const funding = planFunding(run, cashFlow, planning.modules);
+  const riskResults = riskToPlan(risk);
+  const diagnosis = diagnose(run, {
+    goals,
+    modules: planning.modules,
+    funding,
+    cashFlow,
+    monteCarlo: riskResults.monteCarlo,
+  });
 
-  return {
+  const plan: Omit<Plan, 'audit'> = {
     planFormatVersion: PLAN_FORMAT_VERSION,
     engineVersion: ENGINE_VERSION,
     ruleSetId: RULE_SET_ID,
@@ -121,10 +135,63 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
     },
     goals,
     planning: planning.modules,
-    actions: planActions(h.valuationMonth, planning.modules),
-    risk: riskToPlan(risk),
-    findings: [...run.findings, ...planningFindings(planning.modules, goals), ...risk.findings],
+    funding,
+    diagnosis,
+    actions: planActions(h.valuationMonth, planning.modules, funding, goals),
+    risk: riskResults,
+    findings: [
+      ...run.findings,
+      ...planningFindings(planning.modules, goals),
+      ...fundingFindings(run, funding),
+      ...risk.findings,
+    ],
   };
+  return { ...plan, audit: auditPlan(plan) };
+}
+
+/** What the purchase policy did, and what the surplus could not fund. */
+function fundingFindings(run: EngineRun, funding: FundingPlan): Finding[] {
+  const out: Finding[] = [];
+  for (const d of run.purchases)
+    out.push(
+      d.year === null
+        ? {
+            code: 'GOAL_UNACHIEVABLE',
+            module: 'housing',
+            severity: 'critical',
+            data: {
+              goalId: d.goalId,
+              plannedYear: d.plannedYear,
+              shortAtPlanned: toMoneyString(d.shortAtPlannedYear),
+              maxYears: PURCHASE_POLICY.value.maxPostponeYears,
+            },
+          }
+        : {
+            code: 'GOAL_POSTPONED',
+            module: 'housing',
+            severity: 'warning',
+            data: {
+              goalId: d.goalId,
+              plannedYear: d.plannedYear,
+              year: d.year,
+              shortAtPlanned: toMoneyString(d.shortAtPlannedYear),
+            },
+          },
+    );
+  const unfunded = sum(funding.items.map((i) => i.unfundedMonthly));
+  if (unfunded.gt(0))
+    out.push({
+      code: 'FUNDING_SHORT',
+      module: 'household',
+      severity: 'warning',
+      data: {
+        surplus: funding.monthlySurplus,
+        budget: funding.budget,
+        requested: toMoneyString(sum(funding.items.map((i) => i.requestedMonthly))),
+        unfunded: toMoneyString(unfunded),
+      },
+    });
+  return out;
 }
 
 function toProjectionYear(y: LedgerYear): ProjectionYear {
@@ -155,6 +222,8 @@ function toProjectionYear(y: LedgerYear): ProjectionYear {
     financialAssetsEndReal: real(y.financialAssets),
     netWorthEndReal: real(y.netWorth),
     shortfallNominal: m(y.livingShortfall.plus(sum(y.goalPayments.map((g) => g.short)))),
+    unpaidBillsNominal: m(y.livingShortfall),
+    arrearsEndNominal: m(y.arrears),
     accounts: Object.entries(y.accounts).map(([account, f]) => ({
       account,
       opening: m(f.opening),
@@ -284,7 +353,8 @@ function buildRatios(
     totalLiabilities: d(t.totalLiabilities),
     investmentAssets,
     liquidAssets: d(t.liquid),
-    monthlySpending: annualSpending.div(12),
+    // The liquidity ratio's months are the emergency fund's: liquid assets ÷ essential outflows.
+    monthlySpending: essentialOutflowMonthly(cf),
     annualDebtService: d(cf.totals.debtService),
     annualPassiveIncome: passive.plus(investmentIncomeOf(run)),
     annualProtectionPremium: protectionPremium,
@@ -321,7 +391,7 @@ function planModules(
   emergency: EmergencyFundPlan,
 ): { modules: PlanningModules; goals: GoalResult[] } {
   const goals = goalResults(run);
-  const education = planEducation(run, goals);
+  const education = planEducation(run, goals, freeSavings(run.profile, new Dec(emergency.targetMax)));
   const insurance = planInsurance(
     run,
     cashFlow,
@@ -347,6 +417,21 @@ function planModules(
     },
     goals,
   };
+}
+
+/**
+ * Investable assets no goal names as its funding source, beyond the emergency fund's upper target:
+ * the savings the plan may count towards the children's education.
+ */
+function freeSavings(profile: Profile, emergencyMax: Dec): Dec {
+  const named = new Set(profile.goals.map((g) => g.fundingAssetId).filter((x) => x !== undefined));
+  const investable = sum(
+    profile.assets
+      .filter((a) => ['cash', 'money_market', 'time_deposit', 'bond', 'equity'].includes(a.type))
+      .filter((a) => !a.id || !named.has(a.id))
+      .map((a) => a.value),
+  );
+  return Dec.max(ZERO, investable.minus(emergencyMax));
 }
 
 /** Findings the modules raise (codes and numbers; the report's templates give the words). */
@@ -376,7 +461,7 @@ function planningFindings(m: PlanningModules, goals: GoalResult[]): Finding[] {
       data: { share: m.insurance.premiumShare },
     });
   for (const g of goals)
-    if (g.status === 'short')
+    if (g.status === 'short' && g.policy === 'as_planned')
       out.push({
         code: 'GOAL_SHORTFALL',
         module: 'otherGoals',

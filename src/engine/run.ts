@@ -14,16 +14,25 @@ import { runPension } from './calculators/pension.js';
 import { deriveHousehold, type HouseholdFacts, type MemberFacts } from './household.js';
 import { type Finding } from './plan-types.js';
 import { scheduleGoals, type ScheduledGoal } from './projection/goals.js';
+import { decidePurchases, type PurchaseDecision, type PurchaseSchedule } from './projection/purchases.js';
 import { contributionsPerMonth, type IncomeSetup } from './projection/income.js';
 import {
   computeFlows,
+  premiumsForPeriod,
   runPool,
   type LedgerSetup,
   type LedgerYear,
   type PoolSetup,
   type YearFlows,
 } from './projection/ledger.js';
-import { lpr5y, scheduleLoan, type LoanSchedule, type LoanSpec } from './projection/loans.js';
+import {
+  loanTotals,
+  lpr5y,
+  newHomeLoanRate,
+  scheduleLoan,
+  type LoanSchedule,
+  type LoanSpec,
+} from './projection/loans.js';
 import {
   annualAmount,
   firstTwelveMonths,
@@ -54,9 +63,11 @@ export interface EngineRun {
   pool: PoolSetup;
   pensions: Map<string, PensionEstimate>;
   findings: Finding[];
+  /** Home goals the purchase policy moved or dropped (empty when every home is bought as planned). */
+  purchases: PurchaseDecision[];
 }
 
-const NEW_HOME_LOAN_MONTHS = 360;
+export const NEW_HOME_LOAN_MONTHS = 360;
 
 export interface PensionEstimate {
   /** Monthly basic pension in the first month of retirement (nominal). */
@@ -69,7 +80,31 @@ export interface PensionEstimate {
   finalSalaryMonthly: Dec;
 }
 
+/**
+ * Run the engine for a profile under a scenario. Home purchases follow the profile's purchase
+ * decisions (decided once, under the base assumptions: projection/purchases.ts) unless the
+ * scenario states its own schedule.
+ */
 export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario> = {}): EngineRun {
+  const schedule = purchaseSchedule(profile);
+  // The base scenario's run under the decided schedule was the decision's last run.
+  const run =
+    Object.keys(scenarioOverrides).length === 0
+      ? schedule.run
+      : runScheduled(profile, { goalYears: schedule.goalYears, ...scenarioOverrides });
+  run.purchases = schedule.decisions;
+  return run;
+}
+
+/** The purchase decisions of a profile, made once and kept with its rerun caches. */
+function purchaseSchedule(profile: Profile): PurchaseSchedule<EngineRun> {
+  const caches = rerunCaches(profile);
+  if (!caches.purchases)
+    caches.purchases = decidePurchases((goalYears) => runScheduled(profile, { goalYears }));
+  return caches.purchases;
+}
+
+function runScheduled(profile: Profile, scenarioOverrides: Partial<Scenario>): EngineRun {
   const scenario: Scenario = { ...BASE_SCENARIO, ...scenarioOverrides };
   const findings: Finding[] = [];
   const { values: a } = resolveAssumptions(profile.assumptions);
@@ -80,7 +115,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
 
   // --- goals and loans ---------------------------------------------------------------------------
   const minDown = new Dec(valuationRules.downPayment.commercial?.value ?? '0.15');
-  const goals = scheduleGoals(profile, h, a, rates, minDown);
+  const goals = scheduleGoals(profile, h, a, rates, minDown, scenario.goalYears);
   const loanSpecs: LoanSpec[] = profile.liabilities.map((l, i) => {
     const floating = l.rateType === 'lpr_floating';
     const currentLpr = lpr5y(h.valuationIndex) ?? ZERO;
@@ -105,7 +140,6 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   for (const g of goals) {
     if (!g.home) continue;
     const start = Math.max(h.valuationIndex, g.startYear * 12);
-    const base = lpr5y(start) ?? ZERO;
     const spread = new Dec(a.newMortgageSpread);
     loanSpecs.push({
       id: `goal:${g.id}`,
@@ -113,7 +147,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
       type: 'mortgage',
       borrowerId: g.goal.memberId ?? h.self.member.id,
       balance: roundFen(g.home.priceNominal.times(ONE.minus(g.home.downPaymentRatio))),
-      annualRate: Dec.max(ZERO, base.plus(spread)),
+      annualRate: newHomeLoanRate(start, spread),
       months: NEW_HOME_LOAN_MONTHS,
       method: 'equal_payment',
       floating: true,
@@ -223,16 +257,15 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   };
 
   // --- the ledger ----------------------------------------------------------------------------------
-  const essentialMonthly = firstYearEssentialMonthly(profile, h, a, rates, scenario, spendingSetup);
   const unstable = h.members.some((f) => f.isAdult && f.member.incomeStability === 'unstable');
   const reserveMonths = unstable
     ? EMERGENCY_FUND_RULE.value.unstableMonths.max
     : EMERGENCY_FUND_RULE.value.stableMonths.max;
-  // The emergency reserve is set from today's essential spending, before any scenario changes it.
-  const baseEssential =
-    scenarioOverrides.spendingFactor !== undefined || scenarioOverrides.discretionaryFactor !== undefined
-      ? firstYearEssentialMonthly(profile, h, a, rates, BASE_SCENARIO, spendingSetup)
-      : essentialMonthly;
+  // The emergency reserve covers today's essential outflows (the emergency fund's measure), set
+  // before any scenario changes spending.
+  const essentialOutflow = memoRerun(caches.reserve, JSON.stringify([...scenario.goalYears]), () =>
+    firstYearEssentialOutflowMonthly(profile, h, a, spendingSetup, loans),
+  );
   const setup: LedgerSetup = {
     profile,
     h,
@@ -244,7 +277,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     incomeSetup,
     spendingSetup,
     targetWeights: weightsOf(h.riskLevel),
-    emergencyReserveToday: baseEssential.times(reserveMonths),
+    emergencyReserveToday: essentialOutflow.times(reserveMonths),
   };
   const { flows, poolOpening } = computeFlows(setup);
   const pool: PoolSetup = {
@@ -283,6 +316,7 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
     pool,
     pensions: pensionAtRetirement,
     findings,
+    purchases: [],
   };
 }
 
@@ -297,12 +331,15 @@ const rerunCacheByProfile = new WeakMap<
   {
     loans: Map<string, LoanSchedule>;
     pensions: Map<string, { estimate: PensionEstimate | null; notes: Finding[] }>;
+    purchases?: PurchaseSchedule<EngineRun>;
+    reserve: Map<string, Dec>;
   }
 >();
 
 function rerunCaches(profile: Profile) {
   let c = rerunCacheByProfile.get(profile);
-  if (!c) rerunCacheByProfile.set(profile, (c = { loans: new Map(), pensions: new Map() }));
+  if (!c)
+    rerunCacheByProfile.set(profile, (c = { loans: new Map(), pensions: new Map(), reserve: new Map() }));
   return c;
 }
 
@@ -347,17 +384,25 @@ export function rerunPool(
   return { ...base, scenario, rates, pool, ledger: runPool(base.flows, pool) };
 }
 
-function firstYearEssentialMonthly(
+/**
+ * Monthly essential outflow over the first twelve months, in today's money: essential living
+ * spending, loan payments and insurance premiums (the emergency fund's and the liquidity ratio's
+ * one measure), under the base scenario.
+ */
+export function firstYearEssentialOutflowMonthly(
   profile: Profile,
   h: HouseholdFacts,
   a: Assumptions,
-  rates: ScenarioRates,
-  scenario: Scenario,
   setup: SpendingSetup,
+  loans: LoanSchedule[],
 ): Dec {
   const p = firstTwelveMonths(h.valuationIndex, h.firstYear);
-  const lines = spendingForPeriod(profile, p, a, rates, scenario, setup);
-  return sum(lines.filter((l) => l.essential).map((l) => roundFen(l.amount))).div(12);
+  const rates = scenarioRates(a, BASE_SCENARIO, h.firstYear, h.lastYear);
+  const lines = spendingForPeriod(profile, p, a, rates, BASE_SCENARIO, setup);
+  const essential = sum(lines.filter((l) => l.essential).map((l) => roundFen(l.amount)));
+  const debt = sum(loans.map((l) => loanTotals(l, p.startIndex, p.endIndex).payment));
+  const premiums = roundFen(premiumsForPeriod(profile, p, h, BASE_SCENARIO, a, rates));
+  return sum([essential, debt, premiums]).div(12);
 }
 
 /**

@@ -67,17 +67,23 @@ describe('figures recomputed by hand (family with children unless said)', () => 
     expect(family.balanceSheet.liabilities[0]!.monthlyPayment).toBe('3507.04');
   });
 
-  it('emergency fund: essential 118,800 a year → 9,900 a month; 3–6 months = 29,700–59,400', () => {
+  it('emergency fund: essential outflow (118,800 + loan 42,084.48 + premiums 8,000) ÷ 12 = 14,073.71; 3–6 months = 42,221.12–84,442.24', () => {
     const e = family.planning.emergency;
-    expect(e.monthlyEssential).toBe('9900.00');
-    expect([e.targetMin, e.targetMax, e.gap, e.status]).toEqual(['29700.00', '59400.00', '0.00', 'excess']);
+    expect(e.monthlyEssential).toBe('14073.71');
+    expect([e.targetMin, e.targetMax, e.gap, e.status]).toEqual(['42221.12', '84442.24', '0.00', 'adequate']);
+    // One liquidity measure: 70,000 ÷ 14,073.7067 = 4.97 months, in the diagnosis and the ratio table.
+    expect(e.monthsCovered).toBe('4.97');
+    expect(family.diagnosis.liquidity.months).toBe('4.97');
+    expect(Number(family.ratios.find((r) => r.code === 'liquidityRatio')!.value)).toBeCloseTo(4.9738, 4);
   });
 
   it('education: son’s university lump sum today = Σ 30,000 × 1.035^(8+j) ÷ 1.029^(8+j), j = 0..3 = 126,817.06', () => {
     const son = family.planning.education.goals.find((g) => g.goalId === 'son-university')!;
     expect(son.lumpSumToday).toBe('126817.06');
     expect(son.totalNominal).toBe('166508.25');
-    expect(son.earmarked).toBe('120000.00'); // the index fund named as its source
+    // The index fund named as its source (120,000) and 6,817.06 of the savings no goal names.
+    expect(son.earmarked).toBe('126817.06');
+    expect(son.monthlySaving).toBeNull();
   });
 
   it('insurance: 双十原则 for 程建国 = 10 × 230,000 = 2,300,000', () => {
@@ -94,8 +100,9 @@ describe('figures recomputed by hand (family with children unless said)', () => 
     expect(Number(m.monthlyPension)).toBeGreaterThan(7932.63);
   });
 
-  it('investment: cash keeps 59,400 then 10% of the rest: (59,400 + 0.1 × 430,600) ÷ 490,000 = 0.2091', () => {
-    expect(family.planning.investment.recommended.cash).toBe('0.2091');
+  it('investment: cash keeps 84,442.24 then 10% of the rest: (84,442.24 + 0.1 × 405,557.76) ÷ 490,000 = 0.2551', () => {
+    expect(family.planning.investment.recommended.cash).toBe('0.2551');
+    expect(family.planning.investment.moves.cash).toBe('54998.02'); // 124,998.02 − 70,000
     expect(family.planning.investment.moves.deposit).toBe('-200000.00');
   });
 
@@ -103,19 +110,24 @@ describe('figures recomputed by hand (family with children unless said)', () => 
     expect(family.tier.code).toBe('T2');
   });
 
-  it('housing (young salesman): price 3,500,000 × 1.005^7 = 3,624,352.89; 30% down', () => {
-    const p = plans.get('young-beijing-salesman-startup-and-home')!.planning.housing.purchases[0]!;
-    expect(p.priceNominal).toBe('3624352.89');
-    expect(p.downPayment).toBe('1087305.87');
-    expect(p.affordable).toBe(false);
-  });
-
-  it('other goals (young salesman): the home’s down payment is short and a monthly saving is given', () => {
+  it('housing (young salesman): short of its down payment in 2033, the home is bought in 2040 at 3,500,000 × 1.005^14 = 3,753,123.96, 30% down', () => {
     const plan = plans.get('young-beijing-salesman-startup-and-home')!;
     const home = plan.goals.find((g) => g.goalId === 'home')!;
-    expect(home.status).toBe('short');
-    expect(home.firstShortYear).toBe(2033);
-    expect(plan.planning.otherGoals.goals.find((g) => g.goalId === 'home')!.monthlySaving).not.toBeNull();
+    // 2033: 3,624,352.89 × 30% = 1,087,305.87 due, 423,877.73 there (pool and 公积金): 663,428.14 short.
+    expect([home.status, home.plannedYear, home.startYear]).toEqual(['postponed', 2033, 2040]);
+    expect(home.shortAtPlannedYear).toBe('663428.14');
+    expect(home.shortfallNominal).toBe('0.00');
+    const p = plan.planning.housing.purchases[0]!;
+    expect(p.priceNominal).toBe('3753123.96');
+    expect(p.downPayment).toBe('1125937.19');
+    expect(p.downPaymentFunded).toBe(true);
+    // No loan and no home in 2033: the balance sheet stays without debt until 2040.
+    const year = (y: number) => plan.projection.years.find((x) => x.year === y)!;
+    expect(year(2033).liabilitiesEndNominal).toBe('0.00');
+    // The 2,627,186.77 loan starts the month after the January purchase: eleven payments in 2040.
+    expect(Number(year(2040).liabilitiesEndNominal)).toBeGreaterThan(2_500_000);
+    expect(plan.diagnosis.household.moneyRunsOut).toBeNull();
+    expect(plan.diagnosis.retirement.status).toBe('on_track');
   });
 
   it('insurance budget (retired couple): 双十 on the pensions, 10% × (78,000 + 57,600) = 13,560', () => {

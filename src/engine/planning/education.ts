@@ -3,19 +3,23 @@
  * the lump sum that funds it today and the level monthly saving from now to the stage's start, at
  * the education-fund return (the C2 稳健 model: the money is needed on a fixed date). An asset named
  * as the goal's funding source (fundingAssetId) counts towards it, shared between the goals that
- * name it in order of start year. Whether the ledger pays the goal is reported alongside.
+ * name it in order of start year; then savings no goal names (investable assets beyond the emergency
+ * fund's upper target), earliest goal first. Whether the ledger pays the goal is reported alongside.
  */
 import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { educationStageNeed, monthlySavingFor } from '../calculators/education.js';
 import type { EngineRun } from '../run.js';
 import type { EducationGoalPlan, EducationPlan, GoalResult } from '../plan-types.js';
 
-export function planEducation(run: EngineRun, goals: GoalResult[]): EducationPlan {
+export function planEducation(run: EngineRun, goals: GoalResult[], freeSavings: Dec = ZERO): EducationPlan {
   const { h, assumptions: a, profile } = run;
   const rate = a.educationFundReturn;
   const education = run.goals.filter((g) => g.type === 'education').sort((x, y) => x.startYear - y.startYear);
   const earmarkLeft = new Map<string, Dec>();
   for (const asset of profile.assets) if (asset.id) earmarkLeft.set(asset.id, new Dec(asset.value));
+  // Savings no goal names (investable assets beyond the emergency fund) count towards the goals
+  // too, earliest first: a family that already holds the money needs no monthly saving for it.
+  let savingsLeft = freeSavings;
 
   const out: EducationGoalPlan[] = education.map((g) => {
     const startIn = Math.max(0, g.startYear - h.firstYear);
@@ -30,6 +34,9 @@ export function planEducation(run: EngineRun, goals: GoalResult[]): EducationPla
       earmarked = Dec.min(left, need.lumpSumToday);
       earmarkLeft.set(fund, left.minus(earmarked));
     }
+    const fromSavings = Dec.min(savingsLeft, Dec.max(ZERO, need.lumpSumToday.minus(earmarked)));
+    savingsLeft = savingsLeft.minus(fromSavings);
+    earmarked = earmarked.plus(fromSavings);
     const gapToday = Dec.max(ZERO, need.lumpSumToday.minus(earmarked));
     // Grow today's gap to the stage start and save monthly towards it.
     const months = startIn * 12 - (h.valuationIndex % 12);

@@ -1,5 +1,6 @@
 /**
- * 应急准备金: the months of essential spending the household should hold in cash, demand deposits
+ * 应急准备金: the months of essential outflows (essential living spending, loan payments and
+ * premiums) the household should hold in cash, demand deposits
  * and money-market funds (3–6 months, 6–12 when an adult's income is unstable; EMERGENCY_FUND_RULE),
  * what it holds today and the gap, and how the gap is filled: from investments that can be sold
  * when they cover it, else from the surplus.
@@ -14,7 +15,9 @@ export function planEmergencyFund(run: EngineRun, cf: CashFlowStatement): Emerge
   const rule = EMERGENCY_FUND_RULE.value;
   const unstable = run.h.members.some((f) => f.isAdult && f.member.incomeStability === 'unstable');
   const months = unstable ? rule.unstableMonths : rule.stableMonths;
-  const monthlyEssential = new Dec(cf.totals.essentialSpending).div(12);
+  // Essential outflows: what must be paid every month even when income stops (living essentials,
+  // loan payments, premiums) — the one measure of liquidity in the plan (the 流动性比率 uses it too).
+  const monthlyEssential = essentialOutflowMonthly(cf);
   const liquid = sum(
     run.profile.assets
       .filter(
@@ -44,6 +47,11 @@ export function planEmergencyFund(run: EngineRun, cf: CashFlowStatement): Emerge
     status: r.status,
     monthsCovered: r.coverageMonths ? toRateString(r.coverageMonths, 2) : null,
   };
+}
+
+/** Monthly essential outflow of the 收支表's first twelve months: essentials, loan payments, premiums. */
+export function essentialOutflowMonthly(cf: CashFlowStatement): Dec {
+  return sum([cf.totals.essentialSpending, cf.totals.debtService, cf.totals.insurancePremiums]).div(12);
 }
 
 export function emergencyRecommendation(

@@ -12,7 +12,8 @@
  */
 import { Dec, ONE, ZERO, roundFen, toMoneyString, toRateString } from '../../domain/money.js';
 import { amortizeLoan, levelPayment, prepay } from '../calculators/mortgage.js';
-import type { EngineRun } from '../run.js';
+import { NEW_HOME_LOAN_MONTHS, type EngineRun } from '../run.js';
+import { newHomeLoanRate } from '../projection/loans.js';
 import type { HomePurchasePlan, HousingPlan, LoanPrepaymentAdvice } from '../plan-types.js';
 import { MODEL_ALLOCATIONS } from '../rules/assumptions.js';
 import { rulesAt } from '../rules/ruleset.js';
@@ -56,13 +57,22 @@ export function planHousing(run: EngineRun, liquid: Dec, emergencyMax: Dec): Hou
   }
 
   const purchases: HomePurchasePlan[] = [];
-  for (const g of run.goals.filter((x) => x.home)) {
-    const home = g.home!;
+  for (const g of run.goals) {
+    // A home the plan does not buy is still described as it was asked for (its planned year), so
+    // the plan can say what it would take and what the household can afford instead.
+    const home = g.home ?? g.unbought;
+    if (!home) continue;
     const loanSchedule = run.loans.find((l) => l.spec.id === `goal:${g.id}`);
     const rules = rulesAt(`${g.startYear}-01`);
-    const loanAmount = loanSchedule?.spec.balance ?? ZERO;
-    const rate = loanSchedule?.spec.annualRate ?? ZERO;
-    const months = loanSchedule?.spec.months ?? 360;
+    const loanAmount =
+      loanSchedule?.spec.balance ?? roundFen(home.priceNominal.times(ONE.minus(home.downPaymentRatio)));
+    const rate =
+      loanSchedule?.spec.annualRate ??
+      newHomeLoanRate(
+        Math.max(h.valuationIndex, g.startYear * 12),
+        new Dec(run.assumptions.newMortgageSpread),
+      );
+    const months = loanSchedule?.spec.months ?? NEW_HOME_LOAN_MONTHS;
     const ep = amortizeLoan(loanAmount.gt(0) ? loanAmount : ONE, rate, months, 'equal_payment');
     const epr = amortizeLoan(loanAmount.gt(0) ? loanAmount : ONE, rate, months, 'equal_principal');
     const hfRate = rules.housingFundLoanRates
@@ -110,7 +120,7 @@ export function planHousing(run: EngineRun, liquid: Dec, emergencyMax: Dec): Hou
       bankMax: toRateString(bankMax),
       affordablePrice: toMoneyString(affordablePrice),
       affordable: ratio !== null && ratio.lte(plannerMax),
-      downPaymentFunded: result.every((p) => p.short.isZero()),
+      downPaymentFunded: !!g.home && result.every((p) => p.short.isZero()),
     });
   }
   return { existingLoans, purchases };

@@ -25,6 +25,7 @@ import type { CashFlowStatement, CoverLine, InsurancePlan, MemberInsurance } fro
 import { INSURANCE_HEURISTICS } from '../rules/assumptions.js';
 import { NEEDS_ANALYSIS_FUNERAL, CRITICAL_ILLNESS_INCOME_MULTIPLE } from '../assumptions.js';
 import { annualAmount } from '../projection/period.js';
+import { estimatePremium, type CoverKind } from '../rules/premiums.js';
 
 const LIFE = new Set(['term_life', 'whole_life']);
 
@@ -71,6 +72,13 @@ export function planInsurance(
     const lines: CoverLine[] = [];
     const has = (types: string[]) => policies(f.member.id, types).length > 0;
     const cover = (types: string[]) => sum(policies(f.member.id, types).map((p) => p.sumAssured));
+    // What new cover for the gap would cost a year at this member's age (PREMIUM_TABLE).
+    const age = h.firstYear - f.birthYear;
+    const premiumFor = (kind: CoverKind, covered: boolean, gap: Dec = ZERO) => {
+      if (covered) return null;
+      const p = estimatePremium(kind, age, f.member.gender, gap);
+      return p ? toMoneyString(p) : null;
+    };
     lines.push({
       kind: 'medical',
       need: null,
@@ -78,6 +86,7 @@ export function planInsurance(
       gap: null,
       covered: has(['medical']),
       order: 1,
+      estimatedPremium: premiumFor('medical', has(['medical'])),
     });
     lines.push({
       kind: 'accident',
@@ -86,6 +95,7 @@ export function planInsurance(
       gap: null,
       covered: has(['accident']),
       order: 2,
+      estimatedPremium: premiumFor('accident', has(['accident'])),
     });
     let life: MemberInsurance['life'] = null;
     if (f.isAdult && income.gt(0)) {
@@ -101,6 +111,7 @@ export function planInsurance(
         gap: toMoneyString(Dec.max(ZERO, ci.minus(ciExisting))),
         covered: ciExisting.gte(ci),
         order: 3,
+        estimatedPremium: premiumFor('criticalIllness', ciExisting.gte(ci), ci.minus(ciExisting)),
       });
       life = lifeCover(
         run,
@@ -124,6 +135,7 @@ export function planInsurance(
         gap: toMoneyString(lifeGap),
         covered: lifeGap.isZero(),
         order: 4,
+        estimatedPremium: premiumFor('life', lifeGap.isZero(), lifeGap),
       });
     }
     members.push({

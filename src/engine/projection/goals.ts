@@ -38,6 +38,16 @@ export interface ScheduledGoal {
   costs: GoalCost[];
   /** For a home goal: the price at purchase (nominal) and the down payment share. */
   home?: { priceNominal: Dec; downPaymentRatio: Dec };
+  /** For a home the plan does not buy (unachievable): what it would have cost in its planned year. */
+  unbought?: { priceNominal: Dec; downPaymentRatio: Dec };
+  /** The year the profile asks for; startYear differs when the purchase policy moved the goal. */
+  plannedYear: number;
+  /**
+   * as_planned: paid in its year (in full or with a shortfall); postponed: a home bought in the
+   * first later year its down payment is there; unachievable: a home not bought at all (no loan,
+   * no property), because its down payment is not there within the policy's window.
+   */
+  policy: 'as_planned' | 'postponed' | 'unachievable';
 }
 
 export const PRIORITY_ORDER: Record<GoalPriority, number> = { essential: 0, important: 1, desirable: 2 };
@@ -68,11 +78,20 @@ export function scheduleGoals(
   a: Assumptions,
   rates: ScenarioRates,
   commercialMinDownPayment: Dec,
+  goalYears: ReadonlyMap<string, number | null> = new Map(),
 ): ScheduledGoal[] {
   const out: ScheduledGoal[] = [];
   for (const goal of profile.goals) {
     if (goal.type === 'retirement') continue;
-    const startYear = goalStartYear(goal, h);
+    const plannedYear = goalStartYear(goal, h);
+    const moved = goalYears.get(goal.id);
+    const startYear = moved ?? plannedYear;
+    const policy: ScheduledGoal['policy'] =
+      moved === null
+        ? 'unachievable'
+        : moved !== undefined && moved !== plannedYear
+          ? 'postponed'
+          : 'as_planned';
     const growth = goalGrowth(goal, a, rates);
     let todayAmount: Dec;
     let years: number;
@@ -108,6 +127,8 @@ export function scheduleGoals(
       todayAmount,
       amountSource,
       costs,
+      plannedYear,
+      policy,
     };
     if (goal.type === 'home') {
       const ratio =
@@ -116,6 +137,12 @@ export function scheduleGoals(
       scheduled.home = { priceNominal: price, downPaymentRatio: ratio };
       // The household pays the down payment; the loan pays the rest.
       scheduled.costs = [{ year: startYear, amount: price.times(ratio), today: todayAmount.times(ratio) }];
+      // Not bought: nothing is paid, no loan is taken, no home is added.
+      if (policy === 'unachievable') {
+        scheduled.costs = [];
+        scheduled.unbought = scheduled.home;
+        delete scheduled.home;
+      }
     }
     out.push(scheduled);
   }

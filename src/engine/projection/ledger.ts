@@ -110,7 +110,12 @@ export interface LedgerYear {
   goalCosts: Dec;
   goalPaid: Dec;
   goalPayments: GoalPayment[];
+  /** Due this year and not paid: living costs, loan payments, premiums and one-off costs. */
   livingShortfall: Dec;
+  /** The part of livingShortfall that is loan payments (this year's and earlier arrears). */
+  debtUnpaid: Dec;
+  /** Loan payments owed and not yet made at year end (in liabilities). */
+  arrears: Dec;
   /** External net flow into the pool (after mandatory outflows and goals actually paid). */
   netCashFlow: Dec;
   /** Money moved into the pool from the household's other accounts (公积金, pension accounts). */
@@ -253,6 +258,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     'incomeCuts',
     'death',
     'inflationShift',
+    'goalYears', // a home's loan brings the 住房贷款利息 deduction
   ]);
   const spendingKey = scenarioKey(scenario, [
     'spendingFactor',
@@ -260,6 +266,7 @@ export function computeFlows(s: LedgerSetup): { flows: YearFlows[]; poolOpening:
     'inflationShift',
     'inflationOverrides',
     'retirementShiftMonths',
+    'goalYears', // rent stops when a home is bought
   ]);
 
   const flows: YearFlows[] = [];
@@ -455,6 +462,7 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
   const pool: Record<PoolAccount, Dec> = { ...s.opening };
   const initialWeights = poolWeights(pool);
   const years: LedgerYear[] = [];
+  let arrears = ZERO;
   for (const f of flows) {
     const p = f.period;
     const poolReturn: Record<PoolAccount, Dec> = { cash: ZERO, deposit: ZERO, bond: ZERO, equity: ZERO };
@@ -463,14 +471,30 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     const poolReturnTotal = sum(POOL.map((c) => poolReturn[c]));
     const inflows = sum([f.inc.net, f.rentalIncome, f.toCash, f.lifeCover]);
     let available = subtract(sum([poolOpeningTotal, poolReturnTotal, inflows]), f.privatePensionIn);
-    const mandatory = sum([f.livingSpending, f.debtService, f.premiums, f.extraSpending]);
+    // What is due, paid in this order while money lasts: living costs, loan payments (earlier
+    // arrears first), premiums, one-off costs. A loan payment that cannot be made is not paid
+    // down: it stays owed as arrears (a liability) and is paid first when money comes back.
+    const debtDue = add(f.debtService, arrears);
+    const mandatory = sum([f.livingSpending, debtDue, f.premiums, f.extraSpending]);
     let livingShortfall = ZERO;
+    let debtUnpaid = ZERO;
     let mandatoryPaid = mandatory;
     if (available.lt(mandatory)) {
-      livingShortfall = mandatory.minus(maxOf(ZERO, available));
-      mandatoryPaid = maxOf(ZERO, available);
+      let money = maxOf(ZERO, available);
+      const pay = (due: Dec) => {
+        const paid = minOf(due, money);
+        money = subtract(money, paid);
+        return subtract(due, paid);
+      };
+      const livingUnpaid = pay(f.livingSpending);
+      debtUnpaid = pay(debtDue);
+      livingShortfall = sum([livingUnpaid, debtUnpaid, pay(f.premiums), pay(f.extraSpending)]);
+      mandatoryPaid = subtract(mandatory, livingShortfall);
       available = ZERO;
     } else available = subtract(available, mandatory);
+    const arrearsOpening = arrears;
+    const arrearsRepaid = minOf(arrearsOpening, subtract(debtDue, debtUnpaid));
+    arrears = debtUnpaid;
 
     const goalPayments: GoalPayment[] = [];
     let goalPaidFromPool = ZERO;
@@ -508,11 +532,19 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
       pool[cls] = closing;
     }
     Object.assign(accounts, f.accounts);
+    if (isPositive(arrearsOpening) || isPositive(arrears))
+      accounts.arrears = {
+        opening: arrearsOpening,
+        inflows: subtract(arrears, subtract(arrearsOpening, arrearsRepaid)),
+        outflows: arrearsRepaid,
+        closing: arrears,
+      };
 
     const financialAssets = sum([...POOL.map((c) => pool[c]), f.pensionAccounts]);
+    const liabilities = add(f.liabilities, arrears);
     const netWorth = subtract(
       sum([financialAssets, f.housingFundBalance, f.realEstate, f.otherAssets]),
-      f.liabilities,
+      liabilities,
     );
     years.push({
       period: p,
@@ -543,7 +575,8 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
       transfersIn: f.toCash,
       contributionsOut: f.privatePensionIn,
       poolInflow: subtract(inflows, f.privatePensionIn),
-      mandatoryDue: mandatory,
+      // This year's dues only: arrears were already due (and counted) in the year they arose.
+      mandatoryDue: subtract(mandatory, arrearsOpening),
       poolReturns: poolReturnTotal,
       accounts,
       pool: { ...pool },
@@ -552,7 +585,9 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
       pensionAccounts: f.pensionAccounts,
       realEstate: f.realEstate,
       otherAssets: f.otherAssets,
-      liabilities: f.liabilities,
+      liabilities,
+      arrears,
+      debtUnpaid,
       netWorth,
     });
   }

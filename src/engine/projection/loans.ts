@@ -54,6 +54,11 @@ export function lpr5y(index: number): Dec | undefined {
   return lpr ? dec(lpr.value.fiveYear) : undefined;
 }
 
+/** The rate of a new home loan starting in a month: the 5-year LPR then plus the spread assumed. */
+export function newHomeLoanRate(startIndex: number, spread: Dec): Dec {
+  return Dec.max(ZERO, (lpr5y(startIndex) ?? ZERO).plus(spread));
+}
+
 export function scheduleLoan(spec: LoanSpec, scenario: Scenario): LoanSchedule {
   const months = new Map<number, LoanMonth>();
   let balance = spec.balance;

@@ -37,6 +37,12 @@ export interface Scenario {
   lprShift: { fromYear: number; delta: Dec } | null;
   /** Which investment mix the pool follows after the first year. */
   allocation: 'recommended' | 'current';
+  /**
+   * Home purchases moved from the profile's year: goal id → the year it is bought, or null when
+   * it is not bought at all (无法实现). Decided once per profile by the purchase policy
+   * (projection/purchases.ts); an empty map means every goal in its own year.
+   */
+  goalYears: ReadonlyMap<string, number | null>;
 }
 
 export const BASE_SCENARIO: Scenario = {
@@ -54,6 +60,7 @@ export const BASE_SCENARIO: Scenario = {
   death: null,
   lprShift: null,
   allocation: 'recommended',
+  goalYears: new Map(),
 };
 
 /**

@@ -476,7 +476,7 @@ export const RATIO_REFERENCES: Dated<Readonly<Record<RatioCode, RatioReference>>
     },
     liquidityRatio: {
       name: '流动性比率',
-      formula: '流动性资产 ÷ 每月支出',
+      formula: '流动性资产 ÷ 每月必要流出（必要生活支出 + 贷款月供 + 保费）',
       reference: '3–6（个月）；过高拖累收益',
       bands: [
         { max: '3', verdict: 'poor' },
@@ -615,3 +615,53 @@ export function clientTierOf(financialAssets: DecimalLike): ClientTier {
 export function provenanceOf(d: Provenance & { effectiveFrom: string }): string {
   return `${d.source}（${d.certainty}）`;
 }
+
+export interface PurchasePolicy {
+  /** How many years after the planned year a home may move to the first year it is funded. */
+  maxPostponeYears: number;
+  /** Later years tried by a full rerun at most (each candidate year is screened first). */
+  maxVerifiedYears: number;
+}
+
+/**
+ * What the plan does with a home whose down payment is not there in its year: it is not bought
+ * with money that does not exist (a loan taken on an unpaid down payment would show a home and a
+ * debt the household cannot have). It moves to the first later year the down payment is there,
+ * within a window; beyond it the purchase is 无法实现 and the plan shows alternatives.
+ */
+export const PURCHASE_POLICY: Dated<PurchasePolicy> = {
+  value: { maxPostponeYears: 10, maxVerifiedYears: 3 },
+  effectiveFrom: '2019-01-01',
+  source: 'finplan 规划约定：首付备足方可购房（先保障后理财；量入为出）',
+  certainty: 'low',
+  note: '首付未备足的购房目标顺延至首付备足的第一年，最多顺延 10 年；仍无法备足的列为“无法实现”，并给出替代方案（更低总价、推迟、增加储蓄）。',
+};
+
+export interface FundingPolicy {
+  /** Share of the monthly surplus kept free for irregular spending: never allocated. */
+  marginShare: string;
+  /** A short emergency fund is topped up from the surplus over this many months. */
+  emergencyTopUpMonths: number;
+  /** The planner's order (先保障后理财). */
+  order: readonly ('emergency' | 'debt' | 'protection' | 'goals' | 'optimisation')[];
+}
+
+export const FUNDING_POLICY: Dated<FundingPolicy> = {
+  value: {
+    marginShare: '0.1',
+    emergencyTopUpMonths: 12,
+    order: ['emergency', 'debt', 'protection', 'goals', 'optimisation'],
+  },
+  effectiveFrom: '2019-01-01',
+  source: '理财规划通行顺序：先保障后理财——应急准备金、高息负债、保障、按优先级与时间的目标、优化',
+  certainty: 'medium',
+  note: '每月结余先留 10% 机动，其余依次安排：补足应急准备金（12 个月内）、偿还高息负债、新增保障的保费、各目标所需储蓄（必须 → 重要 → 期望，同级按时间先后）、个人养老金等优化；安排不下的部分列为缺口。',
+};
+
+/** A change to the plan is called the most effective only when it moves the success rate this much. */
+export const MIN_SUCCESS_GAIN: Dated<string> = {
+  value: '0.05',
+  effectiveFrom: '2019-01-01',
+  source: 'finplan 规划约定：成功率变化小于 5 个百分点不足以称为有效调整',
+  certainty: 'low',
+};

@@ -283,6 +283,8 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       wanNumber(y.livingSpendingNominal),
       wanNumber(dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal)),
       wanNumber(y.netCashFlowNominal),
+      // What was due and could not be paid: living costs, loan payments, goals.
+      dec(y.shortfallNominal).gt(0) ? wanNumber(y.shortfallNominal) : '—',
       wanNumber(y.financialAssetsEndNominal),
       wanNumber(y.netWorthEndNominal),
       wanNumber(y.netWorthEndReal),
@@ -294,6 +296,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       false,
       false,
       dec(y.netCashFlowNominal).isNeg(),
+      dec(y.shortfallNominal).gt(0),
       false,
       dec(y.netWorthEndNominal).isNeg(),
       dec(y.netWorthEndReal).isNeg(),

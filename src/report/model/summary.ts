@@ -4,9 +4,9 @@
  * the same functions the detailed sections use (the agreement test reads them back from the PDF).
  */
 import { GOAL_TYPES } from '../../domain/codes.js';
-import { dec } from '../../domain/money.js';
+import { dec, sum } from '../../domain/money.js';
 import type { GoalStatus, Plan, Verdict } from '../../engine/plan-types.js';
-import { percent, spoken, yearText } from '../format.js';
+import { formatNumber, percent, spoken, yearText } from '../format.js';
 import type { TemplateSet } from '../narrative/templates.js';
 import { actionView, dueText, findingView, namesOf } from './findings.js';
 
@@ -14,6 +14,8 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
   on_track: '可按计划实现',
   at_risk: '有风险',
   short: '资金不足',
+  postponed: '推迟实现',
+  unachievable: '无法实现',
 };
 
 export interface TrafficLight {
@@ -34,6 +36,8 @@ export interface SummaryModel {
   retirementGapIsSurplus: boolean;
   /** When the ledger runs short of living costs: "35 岁起" — the retirement row then reads 资金不足. */
   moneyShortFrom: string | null;
+  /** Living costs and loan payments that would go unpaid over the projection (when money runs out). */
+  unpaidBills: string;
   lights: TrafficLight[];
   goals: { label: string; year: string; status: string; statusCode: GoalStatus; gap: string }[];
   actions: { text: string; due: string }[];
@@ -42,39 +46,52 @@ export interface SummaryModel {
 export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
   const names = namesOf(plan);
   const p = plan.planning;
-  const risk = plan.risk;
   const mcFinding = plan.findings.find((f) => f.code === 'MC_SUCCESS');
   const lastsFinding = plan.findings.find((f) => f.code === 'MONEY_LASTS' || f.code === 'MONEY_RUNS_OUT_MC');
   const render = (code: string, view: object) => templates.render(code, view);
 
-  const gap = dec(p.retirement.gap);
+  // Every light, row and count below reads the plan's one diagnosis (plan.diagnosis).
+  const d = plan.diagnosis;
+  const gap = dec(d.retirement.gap);
   const ratio = (code: string) => plan.ratios.find((r) => r.code === code);
   const lights: TrafficLight[] = [];
   const e = p.emergency;
+  const months = d.liquidity.months ? `${formatNumber(d.liquidity.months, 1)} 个月` : null;
   lights.push({
     area: '现金储备',
-    verdict: e.status === 'short' ? 'poor' : e.status === 'excess' ? 'watch' : 'good',
+    verdict: d.cash.status === 'short' ? 'poor' : d.cash.status === 'excess' ? 'watch' : 'good',
     text:
-      e.status === 'short'
+      d.cash.status === 'short'
         ? `应急准备金还差 ${spoken(e.gap)}`
-        : e.status === 'excess'
-          ? '现金偏多，可适当投资'
-          : '应急准备金充足',
+        : d.cash.status === 'excess'
+          ? `现金偏多${months ? `（${months}）` : ''}，可适当投资`
+          : `应急准备金充足${months ? `（${months}）` : ''}`,
   });
-  const uncovered = p.insurance.members.flatMap((m) =>
-    m.lines.filter((l) => !l.covered).map((l) => ({ m, l })),
-  );
-  const majorGap = uncovered.some((x) => x.l.kind === 'life' || x.l.kind === 'criticalIllness');
   lights.push({
     area: '家庭保障',
-    verdict: majorGap ? 'poor' : uncovered.length ? 'watch' : 'good',
-    text: majorGap ? '寿险或重疾保障不足' : uncovered.length ? '医疗或意外保障待补充' : '保障基本完备',
+    verdict:
+      d.protection.status === 'major_gap'
+        ? 'poor'
+        : d.protection.status === 'basic_missing'
+          ? 'watch'
+          : 'good',
+    text:
+      d.protection.status === 'major_gap'
+        ? '寿险或重疾保障不足'
+        : d.protection.status === 'basic_missing'
+          ? '医疗或意外保障待补充'
+          : '保障基本完备',
   });
   const savings = ratio('savingsRatio');
+  const unfunded = dec(d.unfundedMonthly);
   lights.push({
     area: '收支结余',
-    verdict: savings && savings.verdict !== 'na' ? savings.verdict : 'watch',
-    text: savings?.value ? `结余比率 ${percent(savings.value, 1)}` : '暂无收入',
+    verdict: unfunded.gt(0) ? 'poor' : savings && savings.verdict !== 'na' ? savings.verdict : 'watch',
+    text: unfunded.gt(0)
+      ? `每月结余尚缺 ${spoken(unfunded)}`
+      : savings?.value
+        ? `结余比率 ${percent(savings.value, 1)}`
+        : '暂无收入',
   });
   const debt = ratio('debtServiceRatio');
   lights.push({
@@ -82,25 +99,28 @@ export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
     verdict: debt && debt.verdict !== 'na' ? debt.verdict : 'good',
     text: debt?.value ? `还款占税后收入 ${percent(debt.value, 1)}` : '无负债',
   });
-  const shortGoals = plan.goals.filter((g) => g.status === 'short');
+  const shortGoals = plan.goals.filter((g) => d.shortGoalIds.includes(g.goalId));
+  const postponed = plan.goals.filter((g) => g.status === 'postponed');
   lights.push({
     area: '目标实现',
-    verdict: shortGoals.some((g) => g.priority === 'essential')
+    verdict: shortGoals.some((g) => g.priority === 'essential' || g.status === 'unachievable')
       ? 'poor'
-      : shortGoals.length
+      : shortGoals.length || postponed.length
         ? 'watch'
         : 'good',
-    text: shortGoals.length ? `${shortGoals.length} 个目标资金不足` : '各项目标可按计划实现',
+    text: shortGoals.length
+      ? `${shortGoals.length} 个目标资金不足`
+      : postponed.length
+        ? `${postponed.length} 个目标需推迟`
+        : '各项目标可按计划实现',
   });
-  const success = dec(risk.monteCarlo.successAll);
   lights.push({
     area: '退休准备',
-    verdict:
-      gap.gt(0) || p.retirement.ledgerShortfallYear !== null ? 'poor' : success.lt('0.8') ? 'watch' : 'good',
+    verdict: d.retirement.status === 'on_track' ? (dec(d.success.rate).lt('0.8') ? 'watch' : 'good') : 'poor',
     text:
-      p.retirement.ledgerShortfallAge !== null
-        ? `资金预计在 ${p.retirement.ledgerShortfallAge} 岁时不足`
-        : gap.gt(0)
+      d.retirement.status === 'money_runs_out' && d.household.moneyRunsOut
+        ? `资金预计在${names.member(d.household.moneyRunsOut.memberId)} ${d.household.moneyRunsOut.age ?? ''} 岁时不足`
+        : d.retirement.status === 'gap'
           ? `退休缺口 ${spoken(gap)}`
           : '退休资金有保障',
   });
@@ -112,10 +132,19 @@ export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
 
   const goals: SummaryModel['goals'] = plan.goals.map((g) => ({
     label: g.label || GOAL_TYPES.labels[g.type],
-    year: g.startYear === g.endYear ? yearText(g.startYear) : `${g.startYear}–${g.endYear}年`,
+    year:
+      g.status === 'postponed'
+        ? `${g.plannedYear}→${g.startYear}年`
+        : g.startYear === g.endYear
+          ? yearText(g.startYear)
+          : `${g.startYear}–${g.endYear}年`,
     status: GOAL_STATUS_LABELS[g.status],
     statusCode: g.status,
-    gap: dec(g.shortfallNominal).gt(0) ? spoken(g.shortfallNominal) : '无',
+    gap: dec(g.shortfallNominal).gt(0)
+      ? spoken(g.shortfallNominal)
+      : g.status === 'postponed'
+        ? `${g.plannedYear}年首付差 ${spoken(g.shortAtPlannedYear)}`
+        : '无',
   }));
 
   const actions = plan.actions.slice(0, 5).map((a) => ({
@@ -127,7 +156,7 @@ export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
     netWorth: spoken(plan.balanceSheet.totals.netWorth),
     financialAssets: spoken(plan.balanceSheet.totals.financialAssets),
     surplus: spoken(plan.cashFlow.totals.surplus),
-    successRate: percent(risk.monteCarlo.successAll, 1),
+    successRate: percent(d.success.rate, 1),
     successSentence: mcFinding
       ? render('findings/MC_SUCCESS', findingView('MC_SUCCESS', mcFinding.data, names))
       : '',
@@ -137,8 +166,10 @@ export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
     emergencyGap: dec(e.gap).gt(0) ? spoken(e.gap) : '无',
     retirementGap: spoken(gap.abs()),
     retirementGapIsSurplus: gap.lte(0),
-    moneyShortFrom:
-      p.retirement.ledgerShortfallAge !== null ? `${p.retirement.ledgerShortfallAge} 岁起` : null,
+    moneyShortFrom: d.household.moneyRunsOut
+      ? `${names.member(d.household.moneyRunsOut.memberId)} ${d.household.moneyRunsOut.age ?? ''} 岁起`
+      : null,
+    unpaidBills: spoken(sum(plan.projection.years.map((y) => y.unpaidBillsNominal))),
     lights,
     goals,
     actions,

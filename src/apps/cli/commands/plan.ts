@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { planFromInput } from '../../../api.js';
+import { failedChecks } from '../../../engine/audit.js';
 import { FinplanError } from '../../../errors.js';
 import { composeDocument } from '../../../report/pdf/compose.js';
 import { loadRenderContext, readBrand } from '../../assets.js';
@@ -45,6 +46,13 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   const pdfa = opts.pdfa ? ('PDF/A-2b' as const) : undefined;
   assertPdfACompatible({ pdfa, protection });
   const plan = planFromInput(raw);
+  // The plan checks itself; a failed check is a bug in finplan, never the client's doing. Say so
+  // (check ids only: the details carry the client's figures) and still write the plan.
+  const failed = failedChecks(plan);
+  if (failed.length)
+    process.stderr.write(
+      `警告：规划自检有 ${failed.length} 项未通过（${failed.map((c) => c.id).join('、')}），请将档案交开发人员核查后再交付客户。\n`,
+    );
 
   if (opts.json) {
     const text = `${JSON.stringify(plan, null, 2)}\n`;

@@ -21,7 +21,7 @@ export function renderEducation(w: PdfWriter, model: ReportModel, ctx: RenderCon
       { header: '每年费用\n（今日）', weight: 1.3, align: 'right' },
       { header: '总费用\n（名义）', weight: 1.3, align: 'right' },
       { header: '今日\n一次性所需', weight: 1.3, align: 'right' },
-      { header: '已指定\n资金', weight: 1.1, align: 'right' },
+      { header: '已有\n准备', weight: 1.1, align: 'right' },
       { header: '每月储蓄', weight: 1, align: 'right' },
     ],
     rows: e.rows,

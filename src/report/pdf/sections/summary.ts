@@ -27,11 +27,11 @@ export function renderSummary(w: PdfWriter, model: ReportModel, ctx: RenderConte
   const rows: TableRow[] = [
     ...s.goals.map((g) => ({
       cells: [g.label, g.year, g.status, g.gap],
-      negative: [false, false, g.statusCode === 'short', g.gap !== '无'],
+      negative: [false, false, g.statusCode === 'short' || g.statusCode === 'unachievable', g.gap !== '无'],
     })),
     s.moneyShortFrom
       ? {
-          cells: ['生活与养老', s.moneyShortFrom, '资金不足', '见现金流预测'],
+          cells: ['生活与养老', s.moneyShortFrom, '资金不足', s.unpaidBills],
           negative: [false, false, true, true],
         }
       : {
