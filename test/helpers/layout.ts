@@ -1,15 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { NO_LINE_END_CHARS, NO_LINE_START_CHARS } from '../../src/report/pdf/text/index.js';
 import { PAGE } from '../../src/report/pdf/writer.js';
-import { pdfFile } from './pdf.js';
+import { pdfTextRuns, textLines } from './pdf.js';
 
-/** One text line as poppler sees it: its box in points (origin top left) and its words joined. */
+/** One line of text as a reader sees it: its box in points (origin top left) and its text. */
 export interface LaidOutLine {
   page: number;
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+  /** The line's characters with whitespace removed (spaces are not what these checks look at). */
   text: string;
 }
 
@@ -20,43 +20,30 @@ export interface LaidOutPage {
   lines: LaidOutLine[];
 }
 
-const unescape = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** Every line of every page with its box, from `pdftotext -bbox-layout`. */
-export function laidOutPages(pdf: Buffer): LaidOutPage[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdfFile(pdf), '-'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const pages: LaidOutPage[] = [];
-  for (const pm of xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
-    const page = pages.length + 1;
-    const lines = [
-      ...pm[3]!.matchAll(
-        /<line xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([\s\S]*?)<\/line>/g,
+/**
+ * Every line of every page with its box, read with pdfjs: text on one baseline without a column
+ * gap is a line (see textLines in ./pdf.ts), so a table row gives one line per cell. Diagonal
+ * text (a watermark) is kept too, each pdfjs item as a line with the box around its turned glyphs.
+ */
+export async function laidOutPages(pdf: Buffer): Promise<LaidOutPage[]> {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  return (await pdfTextRuns(pdf)).map(({ width, height, runs }, i) => {
+    const page = i + 1;
+    const lines: LaidOutLine[] = [
+      ...textLines(runs).flatMap((segments) =>
+        segments.map(({ x0, y0, x1, y1, text }) => ({ page, x0, y0, x1, y1, text: squash(text) })),
       ),
-    ].map((m) => ({
-      page,
-      x0: Number(m[1]),
-      y0: Number(m[2]),
-      x1: Number(m[3]),
-      y1: Number(m[4]),
-      text: [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1]!)).join(''),
-    }));
-    pages.push({ page, width: Number(pm[1]), height: Number(pm[2]), lines });
-  }
-  return pages;
+      ...runs
+        .filter((r) => r.orientation === 'diagonal')
+        .map(({ x0, y0, x1, y1, text }) => ({ page, x0, y0, x1, y1, text: squash(text) })),
+    ];
+    return { page, width, height, lines };
+  });
 }
 
 /**
- * Pairs of lines where the second continues the first: a wrapped paragraph or table cell. poppler
- * does not group our lines into blocks, so this is geometry: the next line starts at the same left
+ * Pairs of lines where the second continues the first: a wrapped paragraph or table cell. The
+ * reader does not group our lines into blocks, so this is geometry: the next line starts at the same left
  * edge and follows at normal leading (the gap between the boxes under half a line's height; table
  * rows and list items are further apart). A line that is only a number is not a wrap but a
  * column of figures (chart ticks, table cells), and is left out.

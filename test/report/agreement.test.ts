@@ -11,7 +11,7 @@ import type { Plan } from '../../src/engine/plan-types.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { formatNumber, percent, spoken, yuanNumber } from '../../src/report/format.js';
 import { compose } from '../../src/report/pdf/compose.js';
-import { pdfToText } from '../helpers/pdf.js';
+import { pdfPagesText } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 
 let ctx: RenderContext;
@@ -33,9 +33,7 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
   let pages: string[];
   beforeAll(async () => {
     plan = planFromInput(readSample(name));
-    pages = pdfToText(await compose(plan, { depth: 'full' }, ctx))
-      .split('\f')
-      .map(squash);
+    pages = (await pdfPagesText(await compose(plan, { depth: 'full' }, ctx))).map(squash);
   });
 
   it('the summary states net worth, success probability, the emergency-fund gap and every goal’s gap', () => {
@@ -44,7 +42,7 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
     expect(summary).toContain(squash(`净资产为 ${spoken(plan.balanceSheet.totals.netWorth)}`));
     expect(summary).toContain(squash(percent(plan.risk.monteCarlo.successAll, 1)));
     const e = plan.planning.emergency;
-    // The goals table's emergency-fund row (pdftotext may reorder a table's cells, so look for the
+    // The goals table's emergency-fund row (a reader may reorder a table's cells, so look for the
     // figure, not the row).
     expect(summary).toContain('应急准备金');
     expect(summary).toContain(dec(e.gap).gt(0) ? squash(spoken(e.gap)) : '充足');

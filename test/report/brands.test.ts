@@ -32,7 +32,7 @@ describe.each(goodSampleNames())('%s', (name) => {
     expect(brands.length).toBeGreaterThanOrEqual(2);
     for (const brand of brands) {
       const pdf = await compose(plan, { depth, brand: brand.name }, ctx);
-      const pages = laidOutPages(pdf);
+      const pages = await laidOutPages(pdf);
       const text = pages.map((p) => squash(p.lines.map((l) => l.text).join('')));
       const all = text.join('');
       expect(all, brand.name).toContain(squash(brand.institution));
@@ -45,7 +45,7 @@ describe.each(goodSampleNames())('%s', (name) => {
         .forEach((page, i) => expect(page, `${brand.name} p${i + 2}`).toContain(squash(brand.footer)));
       expect(lineBreakFaults(pages), brand.name).toEqual([]);
       expect(edgeFaults(pages, { watermark: brand.watermark }), brand.name).toEqual([]);
-      covers.push(pdfPageGray(pdf, 1));
+      covers.push(await pdfPageGray(pdf, 1));
     }
     // Two brands, two different covers (colour, logo, title).
     expect(meanDifference(covers[0]!, covers[1]!)).toBeGreaterThan(5);

@@ -37,7 +37,7 @@ describe.each(cases)('typography of $name', ({ input }) => {
     let pages: LaidOutPage[];
     beforeAll(async () => {
       const pdf = await compose(planFromInput(input()), { depth }, ctx);
-      pages = laidOutPages(pdf);
+      pages = await laidOutPages(pdf);
     });
 
     it('keeps 禁则 and keeps every amount whole across line breaks', () => {
@@ -63,17 +63,20 @@ describe('rare characters in names', () => {
     missing = result.missingCharacters;
   });
 
-  it('draws 𠮷 from the bundled Extension-B font, embedded beside Noto Sans SC', () => {
-    const fonts = pdfFonts(pdf);
-    expect(fonts).toMatch(/NotoSansSC-Regular/);
-    expect(fonts).toMatch(/NotoSansSC-Bold/);
-    expect(fonts).toMatch(/FinplanHanExtB/);
-    expect(pdfToText(pdf)).toContain('欧阳𠮷祥');
+  it('draws 𠮷 from the bundled Extension-B font, embedded beside Noto Sans SC', async () => {
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.map((f) => f.baseName).sort()).toEqual([
+      'FinplanHanExtB-Regular',
+      'NotoSansSC-Bold',
+      'NotoSansSC-Regular',
+    ]);
+    for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true, subset: true });
+    expect(await pdfToText(pdf)).toContain('欧阳𠮷祥');
   });
 
-  it('reports 𬺰, which no bundled font has, and shows 〓 in its place with a note', () => {
+  it('reports 𬺰, which no bundled font has, and shows 〓 in its place with a note', async () => {
     expect(missing).toEqual(['𬺰']);
-    const text = pdfToText(pdf);
+    const text = await pdfToText(pdf);
     expect(text).toContain('司马〓雯');
     expect(text).not.toContain('𬺰');
     expect(text.replace(/\s+/g, '')).toMatch(/𬺰|〓/); // the note names the character or its mark
@@ -94,7 +97,7 @@ describe('the reading of the PDF (negative control)', () => {
     at('重疾险保额缺口 351', 62, 300);
     at('万元，请优先补足。', 62, 300 + lead);
     at('这一行写到了页边之外，读者看不全这一行写到了页边之外。', 400, 400);
-    const pages = laidOutPages(await endDocument(doc));
+    const pages = await laidOutPages(await endDocument(doc));
     const faults = lineBreakFaults(pages);
     expect(faults.filter((f) => f.startsWith('行首禁则'))).toHaveLength(1);
     expect(faults.filter((f) => f.startsWith('行尾禁则'))).toHaveLength(1);

@@ -1,10 +1,10 @@
 /**
- * AES-256 encryption (security handler revision 6) and permissions, checked from outside with
- * qpdf and poppler: the tools decide whether the file opens, not our own code.
+ * AES-256 encryption (security handler revision 6) and permissions, checked by reading the file
+ * back with pdfjs (which opens it only with the password) and its /Encrypt dictionary from the
+ * bytes: not with our own code. test/interop/protection.test.ts asks qpdf and poppler the same.
  *
  * The last block renders a whole plan encrypted through compose(plan, { protection }, ctx).
  */
-import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFromInput } from '../../../src/api.js';
@@ -20,18 +20,21 @@ import {
   protectionOptionsSchema,
   type ProtectionOptions,
 } from '../../../src/report/pdf/protection.js';
-import { tempFile } from '../../helpers/pdf.js';
+import {
+  meanDifference,
+  passwordRefusal,
+  pdfFonts,
+  pdfPageGray,
+  pdfPermissions,
+  pdfToText,
+  rawObject,
+  rawTrailer,
+} from '../../helpers/pdf.js';
 import { readSample } from '../../helpers/samples.js';
 import { endDocument } from '../../../src/report/pdf/writer.js';
 
 const PASSWORD = 'Hongyun-2026!plan';
 const OWNER = 'owner-only-secret-9';
-
-function run(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.error) throw r.error; // a missing tool fails the test, it never skips
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A small document with Chinese text, encrypted with the given protection. */
 async function smallPdf(options: ProtectionOptions, text = '家庭财富规划书 finplan'): Promise<Buffer> {
@@ -50,24 +53,31 @@ function loadRenderContextOnce(): RenderContext {
   return ctxCache;
 }
 
-/** qpdf --check with the password from a file: exit 0 opens and checks clean, 2 does not open. */
-function qpdfCheck(pdf: Buffer, password?: string) {
-  const args = ['--check'];
-  if (password !== undefined) args.push(`--password-file=${tempFile('pw', `${password}\n`)}`);
-  return run('qpdf', [...args, tempFile('doc.pdf', pdf)]);
+/** The /Encrypt dictionary and the catalog, as written (their names and numbers are not encrypted). */
+function encryptionDictionaries(pdf: Buffer): { encrypt: string; catalog: string } {
+  const trailer = rawTrailer(pdf);
+  const encRef = /\/Encrypt (\d+ \d+) R/.exec(trailer)?.[1];
+  const rootRef = /\/Root (\d+ \d+) R/.exec(trailer)?.[1];
+  expect(encRef, 'trailer /Encrypt').toBeDefined();
+  expect(rootRef, 'trailer /Root').toBeDefined();
+  return { encrypt: rawObject(pdf, encRef!).dict, catalog: rawObject(pdf, rootRef!).dict };
 }
 
-/**
- * qpdf --show-encryption, the password given through a file (never argv, even in tests). It shows
- * the parameters even for a wrong password ("Incorrect password supplied", exit 0): opening is
- * tested with qpdfCheck.
- */
-function showEncryption(pdf: Buffer, password?: string) {
-  const file = tempFile('doc.pdf', pdf);
-  const args = ['--show-encryption'];
-  if (password !== undefined) args.push(`--password-file=${tempFile('pw', `${password}\n`)}`);
-  return run('qpdf', [...args, file]);
+/** AES-256 with security handler revision 6: V 5, R 6, a 256-bit AESV3 crypt filter for all. */
+function expectAes256(pdf: Buffer): void {
+  const { encrypt } = encryptionDictionaries(pdf);
+  expect(encrypt).toMatch(/\/Filter \/Standard\b/);
+  expect(encrypt).toMatch(/\/V 5\b/);
+  expect(encrypt).toMatch(/\/R 6\b/);
+  expect(encrypt).toMatch(/\/Length 256\b/);
+  expect(encrypt).toMatch(/\/CFM \/AESV3\b/);
+  expect(encrypt).toMatch(/\/StmF \/StdCF\b/);
+  expect(encrypt).toMatch(/\/StrF \/StdCF\b/);
 }
+
+/** A client copy: printing (high resolution too) and copying allowed, no modification. */
+const CLIENT_COPY_ALLOWS = ['print', 'print_high_quality', 'copy', 'copy_for_accessibility'];
+const NEVER_ALLOWED = ['modify_contents', 'modify_annotations', 'fill_interactive_forms', 'assemble'];
 
 describe('password rules', () => {
   it('accepts 8 characters and more, in any script, and normalises with NFKC', () => {
@@ -119,105 +129,65 @@ describe('an encrypted document', () => {
     pdf = await smallPdf({ password: PASSWORD, ownerPassword: OWNER });
   });
 
-  it('is AES-256 with security handler revision 6, and the permissions of a client copy', () => {
-    const r = showEncryption(pdf, PASSWORD);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^R = 6$/m);
-    expect(r.stdout).not.toContain('Incorrect password');
-    expect(r.stdout).toContain('Supplied password is user password');
-    expect(r.stdout).toContain('stream encryption method: AESv3');
-    expect(r.stdout).toContain('string encryption method: AESv3');
-    expect(r.stdout).toContain('file encryption method: AESv3');
-    expect(r.stdout).toContain('print low resolution: allowed');
-    expect(r.stdout).toContain('print high resolution: allowed');
-    expect(r.stdout).toContain('extract for accessibility: allowed');
-    expect(r.stdout).toContain('extract for any purpose: allowed');
-    expect(r.stdout).toContain('modify anything: not allowed');
-    expect(r.stdout).toContain('modify other: not allowed');
-    expect(r.stdout).toContain('modify annotations: not allowed');
-    expect(r.stdout).toContain('modify forms: not allowed');
-    expect(r.stdout).toContain('modify document assembly: not allowed');
+  it('is AES-256 with security handler revision 6, and the permissions of a client copy', async () => {
+    expectAes256(pdf);
+    const allowed = await pdfPermissions(pdf, { password: PASSWORD });
+    expect(allowed).not.toBeNull();
+    for (const p of CLIENT_COPY_ALLOWS) expect(allowed!.has(p), p).toBe(true);
+    for (const p of NEVER_ALLOWED) expect(allowed!.has(p), p).toBe(false);
   });
 
-  it('declares Adobe extension level 8 and a V5 / AESV3 / 256-bit crypt filter', () => {
-    const file = tempFile('doc.pdf', pdf);
-    const pw = `--password-file=${tempFile('pw', PASSWORD)}`;
-    const trailer = run('qpdf', [pw, '--show-object=trailer', file]).stdout;
-    const encRef = /\/Encrypt (\d+ \d+ R)/.exec(trailer)?.[1];
-    expect(encRef).toBeDefined();
-    const enc = run('qpdf', [pw, `--show-object=${encRef}`, file]).stdout;
-    expect(enc).toMatch(/\/V 5\b/);
-    expect(enc).toMatch(/\/R 6\b/);
-    expect(enc).toMatch(/\/Length 256\b/);
-    expect(enc).toMatch(/\/CFM \/AESV3/);
-    const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
-    expect(root).toBeDefined();
-    const catalog = run('qpdf', [pw, `--show-object=${root}`, file]).stdout;
-    expect(catalog).toMatch(/\/Extensions << \/ADBE << \/BaseVersion \/1\.7 \/ExtensionLevel 8 >> >>/);
+  it('declares Adobe extension level 8', () => {
+    const { catalog } = encryptionDictionaries(pdf);
+    expect(catalog).toMatch(
+      /\/Extensions\s*<<\s*\/ADBE\s*<<\s*\/BaseVersion \/1\.7\s*\/ExtensionLevel 8\s*>>\s*>>/,
+    );
   });
 
-  it('opens with the owner password as owner', () => {
-    const r = showEncryption(pdf, OWNER);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Supplied password is owner password');
+  it('opens with the owner password too', async () => {
+    expect(await passwordRefusal(pdf, { password: OWNER })).toBeNull();
+    expect(await pdfToText(pdf, { password: OWNER })).toContain('家庭财富规划书');
   });
 
-  it('does not open without the password, or with a wrong one', () => {
-    const file = tempFile('doc.pdf', pdf);
-    const noPassword = run('qpdf', ['--check', file]);
-    expect(noPassword.status).toBe(2);
-    expect(noPassword.stderr).toContain('invalid password');
-    const wrong = qpdfCheck(pdf, `${PASSWORD}x`);
-    expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain('invalid password');
-    const text = run('pdftotext', [file, '-']);
-    expect(text.status).not.toBe(0);
-    expect(text.stderr).toMatch(/Incorrect password/i);
+  it('does not open without the password, or with a wrong one', async () => {
+    expect(await passwordRefusal(pdf)).toBe('need-password');
+    expect(await passwordRefusal(pdf, { password: `${PASSWORD}x` })).toBe('incorrect-password');
+    expect(await passwordRefusal(pdf, { password: PASSWORD.toLowerCase() })).toBe('incorrect-password');
     // The text is not in the file in the clear.
     expect(pdf.toString('latin1')).not.toContain('finplan');
   });
 
-  it('gives its text to pdftotext -upw and its encryption to pdfinfo -upw', () => {
-    const file = tempFile('doc.pdf', pdf);
-    const text = run('pdftotext', ['-upw', PASSWORD, file, '-']);
-    expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain('家庭财富规划书');
-    const info = run('pdfinfo', ['-upw', PASSWORD, file]);
-    expect(info.stdout).toMatch(
-      /Encrypted:\s+yes \(print:yes copy:yes change:no addNotes:no algorithm:AES-256\)/,
-    );
-  });
-
-  it('passes qpdf --check once opened', () => {
-    const r = qpdfCheck(pdf, PASSWORD);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('No syntax or stream encoding errors found');
+  it('gives its text and its page, drawn, once opened with the password', async () => {
+    expect(await passwordRefusal(pdf, { password: PASSWORD })).toBeNull();
+    expect(await pdfToText(pdf, { password: PASSWORD })).toContain('家庭财富规划书');
+    const page = await pdfPageGray(pdf, 1, 30, { password: PASSWORD });
+    const blank = { pixels: Buffer.alloc(page.pixels.length, 255) };
+    expect(meanDifference(page, blank)).toBeGreaterThan(0.1); // the text is drawn, not a blank page
   });
 });
 
 describe('encryption choices', () => {
-  it('a random owner password: the open password opens as user only, never as owner', async () => {
+  it('a random owner password: the open password still opens it, as a client copy', async () => {
     const pdf = await smallPdf({ password: PASSWORD });
-    const r = showEncryption(pdf, PASSWORD);
-    expect(r.stdout).toContain('Supplied password is user password');
-    expect(r.stdout).toMatch(/^R = 6$/m);
+    expectAes256(pdf);
+    expect(await passwordRefusal(pdf, { password: PASSWORD })).toBeNull();
+    const allowed = await pdfPermissions(pdf, { password: PASSWORD });
+    for (const p of NEVER_ALLOWED) expect(allowed!.has(p), p).toBe(false);
   });
 
   it('copying can be switched off; screen readers keep their access', async () => {
     const pdf = await smallPdf({ password: PASSWORD, allowCopying: false });
-    const r = showEncryption(pdf, PASSWORD);
-    expect(r.stdout).toContain('extract for any purpose: not allowed');
-    expect(r.stdout).toContain('extract for accessibility: allowed');
-    expect(r.stdout).toContain('print high resolution: allowed');
+    const allowed = await pdfPermissions(pdf, { password: PASSWORD });
+    expect(allowed!.has('copy')).toBe(false);
+    expect(allowed!.has('copy_for_accessibility')).toBe(true);
+    expect(allowed!.has('print_high_quality')).toBe(true);
   });
 
-  it('a Chinese password with an emoji (beyond pdfkit’s own SASLprep) opens in qpdf and poppler', async () => {
+  it('a Chinese password with an emoji (beyond pdfkit’s own SASLprep) opens it', async () => {
     const password = '鸿运银行😀家庭规划';
     const pdf = await smallPdf({ password });
-    expect(showEncryption(pdf, password).stdout).toContain('Supplied password is user password');
-    const text = run('pdftotext', ['-upw', password, tempFile('doc.pdf', pdf), '-']);
-    expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain('家庭财富规划书');
+    expect(await passwordRefusal(pdf, { password: '鸿运银行家庭规划' })).toBe('incorrect-password');
+    expect(await pdfToText(pdf, { password })).toContain('家庭财富规划书');
   });
 
   it('is never byte-identical (pdfkit draws the file key and IVs at random)', async () => {
@@ -231,8 +201,7 @@ describe('encryption choices', () => {
     const doc = new PDFDocument({ ...protection.documentOptions });
     doc.text('x');
     const pdf = await endDocument(doc);
-    expect(qpdfCheck(pdf, PASSWORD).status).toBe(2);
-    expect(showEncryption(pdf, PASSWORD).stdout).toContain('Incorrect password supplied');
+    expect(await passwordRefusal(pdf, { password: PASSWORD })).toBe('incorrect-password');
   });
 
   it('refuses a second apply() and a document without the V5 handler', () => {
@@ -264,20 +233,17 @@ describe('a whole plan, encrypted', () => {
     async (brand) => {
       const plan = planFromInput(readSample('family-with-children-education-and-retirement'));
       const pdf = await compose(plan, { brand, protection: { password: PASSWORD } }, ctx);
-      const file = tempFile('plan.pdf', pdf);
-      expect(run('qpdf', ['--check', file]).status).toBe(2);
-      const enc = showEncryption(pdf, PASSWORD);
-      expect(enc.stdout).toMatch(/^R = 6$/m);
-      expect(enc.stdout).toContain('modify anything: not allowed');
-      const text = run('pdftotext', ['-upw', PASSWORD, file, '-']);
-      expect(text.status, text.stderr).toBe(0);
-      expect(text.stdout.replace(/\s+/g, '')).toContain(plan.household.familyName);
-      const check = qpdfCheck(pdf, PASSWORD);
-      expect(check.status, check.stdout + check.stderr).toBe(0);
+      expect(await passwordRefusal(pdf)).toBe('need-password');
+      expectAes256(pdf);
+      const allowed = await pdfPermissions(pdf, { password: PASSWORD });
+      for (const p of NEVER_ALLOWED) expect(allowed!.has(p), p).toBe(false);
+      const text = await pdfToText(pdf, { password: PASSWORD });
+      expect(text.replace(/\s+/g, '')).toContain(plan.household.familyName);
       // The fonts stay embedded subsets under encryption.
-      const fonts = run('pdffonts', ['-upw', PASSWORD, file]).stdout.split('\n').slice(2).filter(Boolean);
+      const fonts = await pdfFonts(pdf, { password: PASSWORD });
       expect(fonts.length).toBeGreaterThanOrEqual(2);
-      for (const line of fonts) expect(line).toMatch(/yes\s+yes\s+yes/);
+      for (const font of fonts)
+        expect(font, font.name).toMatchObject({ embedded: true, subset: true, toUnicode: true });
     },
   );
 });
