@@ -675,6 +675,29 @@ const diagnosisSchema = z
   .describe('诊断：所有状态、灯号、摘要与行动的唯一来源');
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
+const alternativeOptionSchema = z.strictObject({
+  code: z
+    .enum(['current', 'later', 'smaller', 'later_and_smaller'])
+    .describe('按档案原样 / 推迟 / 降低金额 / 推迟并降低金额'),
+  year: year(),
+  amountToday: moneyString().nullable().describe('目标金额（今日价格）；按预设费用的目标为 null'),
+  funded: z.boolean().describe('目标能否在该年足额支付'),
+  retirement: z.enum(['on_track', 'gap', 'money_runs_out']),
+  moneyRunsOutAge: z.number().int().nullable(),
+  successRate: rateString().describe('成功概率：主方案成功率 + 同一批模拟路径上的变化'),
+});
+export type AlternativeOption = z.infer<typeof alternativeOptionSchema>;
+
+const alternativeSchema = z
+  .strictObject({
+    goalId: z.string(),
+    current: alternativeOptionSchema,
+    options: z.array(alternativeOptionSchema),
+    best: alternativeOptionSchema.shape.code.nullable(),
+  })
+  .describe('方案对比：资金不足、顺延或无法实现的目标的替代方案');
+export type Alternative = z.infer<typeof alternativeSchema>;
+
 const auditCheckSchema = z.strictObject({
   id: z.string(),
   passed: z.boolean(),
@@ -834,6 +857,7 @@ export const planSchema = z
     planning: planningModulesSchema,
     funding: fundingSchema,
     diagnosis: diagnosisSchema,
+    alternatives: z.array(alternativeSchema),
     actions: z.array(actionSchema),
     risk: riskSchema,
     findings: z.array(findingSchema),

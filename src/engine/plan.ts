@@ -38,6 +38,7 @@ import { runEngine, type EngineRun } from './run.js';
 import { auditPlan } from './audit.js';
 import { diagnose } from './diagnosis.js';
 import { planFunding } from './planning/funding.js';
+import { planAlternatives } from './planning/alternatives.js';
 import { PURCHASE_POLICY } from './rules/assumptions.js';
 import { planActions } from './planning/actions.js';
 import { planEducation } from './planning/education.js';
@@ -137,6 +138,12 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
     planning: planning.modules,
     funding,
     diagnosis,
+    alternatives: planAlternatives(profile, goals, {
+      seed: risk.monteCarlo.seed,
+      trials: risk.monteCarlo.first?.trials ?? risk.monteCarlo.trials,
+      headline: risk.monteCarlo.successAll,
+      baseFirst: risk.monteCarlo.first?.successAll ?? risk.monteCarlo.successAll,
+    }),
     actions: planActions(h.valuationMonth, planning.modules, funding, goals),
     risk: riskResults,
     findings: [

@@ -96,6 +96,14 @@ export function runEngine(profile: Profile, scenarioOverrides: Partial<Scenario>
   return run;
 }
 
+/**
+ * The run with every goal in the year its profile states, no purchase policy applied: what the
+ * alternatives search asks ("would this goal be paid in full in that year?").
+ */
+export function runAsStated(profile: Profile): EngineRun {
+  return runScheduled(profile, {});
+}
+
 /** The purchase decisions of a profile, made once and kept with its rerun caches. */
 function purchaseSchedule(profile: Profile): PurchaseSchedule<EngineRun> {
   const caches = rerunCaches(profile);

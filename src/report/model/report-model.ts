@@ -47,6 +47,7 @@ import {
   buildTax,
   findingSentences,
 } from './sections.js';
+import { buildFunding } from './funding.js';
 import { buildSummary, type SummaryModel } from './summary.js';
 
 export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
@@ -136,6 +137,7 @@ export interface ReportModel {
   otherGoals: ReturnType<typeof buildOtherGoals>;
   risk: ReturnType<typeof buildRisk>;
   actions: ReturnType<typeof buildActions>;
+  funding: ReturnType<typeof buildFunding>;
   appendix: ReturnType<typeof buildAppendix>;
   householdFindings: string[];
   forecast: {
@@ -320,6 +322,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
     otherGoals: buildOtherGoals(plan),
     risk: buildRisk(plan, templates),
     actions: buildActions(plan, templates),
+    funding: buildFunding(plan, templates),
     appendix: buildAppendix(plan),
     householdFindings: findingSentences(plan, templates, undefined),
     cover: {

@@ -385,12 +385,18 @@ export function buildRetirement(plan: Plan, templates: TemplateSet) {
       negative: [false, gap.gt(0)],
     },
   ];
+  const retirementFunding = plan.funding.items.find((i) => i.code === 'RETIREMENT_SAVING');
   return {
     members,
     rows,
     gapPositive: gap.gt(0),
     gap: spoken(gap.abs()),
     monthlySaving: r.monthlySaving ? spoken(r.monthlySaving) : null,
+    // What the funding pass could give retirement saving from the surplus, and what it could not.
+    fundedSaving: spoken(retirementFunding?.fundedMonthly ?? '0'),
+    unfundedSaving: dec(retirementFunding?.unfundedMonthly ?? '0').gt(0)
+      ? spoken(retirementFunding!.unfundedMonthly)
+      : null,
     returnBefore: percent(r.returnBefore, 1),
     returnAfter: percent(r.returnAfter, 1),
     nominalNeed: yuanNumber(r.needNominal),

@@ -21,6 +21,7 @@ import { renderActions } from './sections/actions.js';
 import { renderAppendix } from './sections/appendix.js';
 import { renderAssumptions } from './sections/assumptions.js';
 import { renderEducation } from './sections/education.js';
+import { renderFunding } from './sections/funding.js';
 import { renderGoals } from './sections/goals.js';
 import { renderHousing } from './sections/housing.js';
 import { renderInsurance } from './sections/insurance.js';
@@ -145,6 +146,7 @@ function renderFullEdition(writer: PdfWriter, model: ReportModel, ctx: RenderCon
   renderOtherGoals(writer, model);
   renderCashFlowForecast(writer, model);
   renderRisk(writer, model, ctx);
+  renderFunding(writer, model);
   renderActions(writer, model, ctx);
   renderLegacy(writer, model, ctx);
   renderAppendix(writer, model);

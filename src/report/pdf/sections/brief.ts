@@ -7,6 +7,7 @@ import { allocationChart, fanChart } from '../../charts/specs.js';
 import type { RenderContext } from '../../context.js';
 import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
+import { renderFunding } from './funding.js';
 import { ACTION_COLUMNS } from './actions.js';
 import { renderTemplate } from './letter.js';
 
@@ -69,13 +70,14 @@ export function renderHighlights(w: PdfWriter, model: ReportModel): void {
   w.heading('退休养老');
   w.paragraph(
     r.gapPositive
-      ? `退休时资金缺口 ${r.gap}${r.monthlySaving ? `，建议每月增加储蓄投资 ${r.monthlySaving}` : ''}。`
+      ? `退休时资金缺口 ${r.gap}${r.monthlySaving ? `，补足需每月增加储蓄投资 ${r.monthlySaving}${r.unfundedSaving ? `；按目前结余可安排 ${r.fundedSaving}，尚缺 ${r.unfundedSaving}` : ''}` : ''}。`
       : `按目前的计划，退休时资金有 ${r.gap} 的盈余。`,
   );
   const i = model.investment;
   w.heading('投资配置');
   w.paragraph(`风险承受能力 ${i.level}，建议采用${i.model}型配置。`);
   w.chart(allocationChart(i.chart, w.brand.theme), 100, '图：目前配置与建议配置（%）');
+  renderFunding(w, model, { brief: true });
 }
 
 export function renderRiskBrief(w: PdfWriter, model: ReportModel): void {
@@ -89,13 +91,14 @@ export function renderRiskBrief(w: PdfWriter, model: ReportModel): void {
 
 export function renderActionsBrief(w: PdfWriter, model: ReportModel, ctx: RenderContext): void {
   w.section('执行计划');
+  const shown = BRIEF_ACTIONS;
   w.table({
     fontSize: 8.5,
     columns: ACTION_COLUMNS,
-    rows: model.actions.rows.slice(0, BRIEF_ACTIONS),
+    rows: model.actions.rows.slice(0, shown),
   });
-  if (model.actions.rows.length > BRIEF_ACTIONS)
-    w.note(`以上为最重要的 ${BRIEF_ACTIONS} 项行动，完整的 ${model.actions.rows.length} 项见完整版规划书。`);
+  if (model.actions.rows.length > shown)
+    w.note(`以上为最重要的 ${shown} 项行动，完整的 ${model.actions.rows.length} 项见完整版规划书。`);
   w.heading('声明');
   renderTemplate(w, ctx, 'sections/statement', model.letter);
 }
