@@ -224,7 +224,14 @@ export function issueAt(path: readonly PathSegment[], code: IssueCode, predicate
 
 type ZodIssue = z.core.$ZodIssue;
 
-export const PARSE_OPTIONS = { reportInput: true } as const;
+/**
+ * `jitless`: zod's fast path writes and compiles a JavaScript function for each object schema the
+ * first time it parses with it. For the profile and the Plan (compose.ts checks every Plan) that
+ * is 50–100 ms of a one-shot CLI run, and measured here it parses no faster afterwards (both
+ * schemas are full of transforms and unions the fast path hands back to the runtime parser).
+ * Both paths report the same issues.
+ */
+export const PARSE_OPTIONS = { reportInput: true, jitless: true } as const;
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
