@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // poppler and qpdf, the second reader: `npm run test:interop` (vitest.interop.config.ts).
+    exclude: [...configDefaults.exclude, 'test/interop/**'],
     // PDF rendering and child-process tests take seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
