@@ -73,6 +73,12 @@ describe('no orphan templates', () => {
         expect(codes as readonly string[]).toContain(f.replace(/\.hbs$/, ''));
   });
 
+  it('a template with a syntax error fails when the templates are loaded, not when first used', () => {
+    expect(() => compileTemplates({ ok: '{{gap}}', x: '缺口 {{#if gap}}{{gap}}' })).toThrow(
+      /模板 x 无法编译/,
+    );
+  });
+
   it('a template that uses a variable the model lacks fails loudly', () => {
     const t = compileTemplates({ x: '缺口 {{noSuchField}}' });
     expect(() => t.render('x', { gap: '1' })).toThrow(/变量/);
