@@ -18,14 +18,28 @@ export const FONT_FILES = {
   fallback: join(PACKAGE_ROOT, 'fonts', FALLBACK_FONT_FILE),
 };
 
+function fontMissing(path: string, cause: unknown): FinplanError {
+  return new FinplanError('FINPLAN_E_FONT_MISSING', `找不到字体文件 ${relative(PACKAGE_ROOT, path)}`, {
+    cause,
+  });
+}
+
 function readFont(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new FinplanError('FINPLAN_E_FONT_MISSING', `找不到字体文件 ${relative(PACKAGE_ROOT, path)}`, {
-      cause: err,
-    });
+    throw fontMissing(path, err);
   }
+}
+
+/** The fallback font, read when some text first needs it; a missing file still fails at once. */
+function fallbackFontReader(path: string): () => Buffer {
+  try {
+    statSync(path);
+  } catch (err) {
+    throw fontMissing(path, err);
+  }
+  return () => readFont(path);
 }
 
 /** All .hbs files under templates/, by name relative to it without the extension. */
@@ -79,7 +93,7 @@ export function readRenderAssets(options: { extraBrandDirs?: string[] } = {}): R
     fonts: {
       regular: readFont(FONT_FILES.regular),
       bold: readFont(FONT_FILES.bold),
-      fallback: readFont(FONT_FILES.fallback),
+      fallback: fallbackFontReader(FONT_FILES.fallback),
     },
     templates: readTemplates(templatesRoot),
     brands: [...brandDirs, ...(options.extraBrandDirs ?? [])].map(readBrand),

@@ -10,13 +10,16 @@ import { FinplanError } from '../errors.js';
 import { parseTheme, type Brand } from './brand/theme.js';
 import { setupCharts } from './charts/setup.js';
 import { compileTemplates, type TemplateSet } from './narrative/templates.js';
-import { parseFallbackFont } from './pdf/text/fonts.js';
+import { lazyFont, parseFallbackFont } from './pdf/text/fonts.js';
 
 export type FontkitFont = fontkit.Font;
 
 export interface RenderAssets {
-  /** Body fonts, and the fallback for characters they lack (fonts/FinplanHanExtB.ttf). */
-  fonts: { regular: Buffer; bold: Buffer; fallback?: Buffer };
+  /**
+   * Body fonts, and the fallback for characters they lack (fonts/FinplanHanExtB.ttf): its bytes,
+   * or a function that reads them, called only when some text first needs the fallback.
+   */
+  fonts: { regular: Buffer; bold: Buffer; fallback?: Buffer | (() => Buffer) };
   /** Template sources by name ("sections/letter"). */
   templates: Record<string, string>;
   /** Brands: theme.json contents (parsed JSON) and logo bytes. */
@@ -43,11 +46,15 @@ function parseFont(bytes: Buffer, which: string): FontkitFont {
   }
 }
 
+function fallbackFont(bytes: Buffer | (() => Buffer)): FontkitFont {
+  return typeof bytes === 'function' ? lazyFont(() => parseFallbackFont(bytes())) : parseFallbackFont(bytes);
+}
+
 export function createRenderContext(assets: RenderAssets): RenderContext {
   const fonts = {
     regular: parseFont(assets.fonts.regular, '正文'),
     bold: parseFont(assets.fonts.bold, '粗体'),
-    fallbacks: assets.fonts.fallback ? [parseFallbackFont(assets.fonts.fallback)] : [],
+    fallbacks: assets.fonts.fallback ? [fallbackFont(assets.fonts.fallback)] : [],
   };
   setupCharts(CHART_FONT_FAMILY);
   const brands = new Map<string, Brand>();

@@ -53,6 +53,29 @@ export function parseFallbackFont(bytes: Uint8Array): Font {
 }
 
 /**
+ * A font that `load` reads and parses the first time anything asks it something. The fallback
+ * serves only characters the body font lacks (a rare name character such as 𠮷), which most
+ * documents never meet: until one does, its 2 MB are not even read. Nothing asks the fallback
+ * anything before then: the run splitters try the body font first, pdfkit touches a registered
+ * font only when it is selected, and the caches keyed by font use the object, not its contents.
+ *
+ * Everyone else sees a fontkit Font: properties come from the parsed font and its methods run
+ * bound to it, so fontkit's own caching and pdfkit's subsetting work on the real object.
+ */
+export function lazyFont(load: () => Font): Font {
+  let font: Font | undefined;
+  const loaded = (): Font => (font ??= load());
+  return new Proxy({} as Font, {
+    get(_, key) {
+      const f = loaded();
+      const value: unknown = Reflect.get(f, key, f);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(f) : value;
+    },
+    has: (_, key) => Reflect.has(loaded(), key),
+  });
+}
+
+/**
  * Register the fonts with a pdfkit document under the given names and return the document's
  * FontSet. Pass the fontkit objects parsed once per process (RenderContext): pdfkit subsets them
  * per document, and embeds a fallback only if some text used it.
