@@ -2,14 +2,14 @@
 /**
  * The finplan command line. Data goes to stdout, messages to stderr; exit codes come from the
  * error registry (src/errors.ts, docs/errors.md).
+ *
+ * Each command loads its modules when it runs: `plan` needs none of the calculators' catalogue or
+ * the JSON Schema generator, and `validate`, `calc` and `--version` need no PDF machinery.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { asFinplanError, FinplanError } from '../../errors.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
-import { runCalc } from './commands/calc.js';
-import { runPlan, type PlanCommandOptions } from './commands/plan.js';
-import { runValidate } from './commands/validate.js';
-import { profileSchemaText } from '../docs.js';
+import type { PlanCommandOptions } from './commands/plan.js';
 
 const program = new Command();
 program
@@ -45,6 +45,7 @@ program
         'FINPLAN_E_USAGE',
         '出于安全考虑不接受命令行密码（本机其他用户可在 ps 中看到）：请设置环境变量 FINPLAN_PDF_PASSWORD，或用 --password-file <文件>',
       );
+    const { runPlan } = await import('./commands/plan.js');
     await runPlan(profile, opts);
   });
 
@@ -54,6 +55,7 @@ program
   .argument('<profile>', '家庭档案 JSON 文件')
   .option('--format <format>', '输出格式：text 或 json', 'text')
   .action(async (profile: string, opts: { format: string }) => {
+    const { runValidate } = await import('./commands/validate.js');
     process.exitCode = runValidate(profile, opts);
   });
 
@@ -70,6 +72,7 @@ program
       input: string | undefined,
       opts: { list?: boolean; schema?: boolean },
     ) => {
+      const { runCalc } = await import('./commands/calc.js');
       await runCalc(name, input, opts);
     },
   );
@@ -78,8 +81,9 @@ program
   .command('schema')
   .description('输出家庭档案（profile）的 JSON Schema')
   .argument('[name]', '目前只有 profile', 'profile')
-  .action((name: string) => {
+  .action(async (name: string) => {
     if (name !== 'profile') throw new FinplanError('FINPLAN_E_USAGE', '目前只支持 finplan schema profile');
+    const { profileSchemaText } = await import('../docs.js');
     process.stdout.write(profileSchemaText());
   });
 
