@@ -4,7 +4,7 @@ import { planFromInput } from '../../../api.js';
 import { failedChecks } from '../../../engine/audit.js';
 import { FinplanError } from '../../../errors.js';
 import { composeDocument } from '../../../report/pdf/compose.js';
-import { loadRenderContext, readBrand } from '../../assets.js';
+import { loadRenderContext, readBodyFontsInBackground, readBrand } from '../../assets.js';
 import { readJsonFile } from '../../input.js';
 import { notice, readWithNotices } from '../notices.js';
 import { DEFAULT_PASSWORD_ENV, resolveProtection } from '../../password.js';
@@ -45,6 +45,8 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   for (const w of warnings) process.stderr.write(`警告：${w}\n`);
   const pdfa = opts.pdfa ? ('PDF/A-2b' as const) : undefined;
   assertPdfACompatible({ pdfa, protection });
+  // The body fonts are read on the thread pool while the plan is computed.
+  const bodyFonts = opts.pdf ? readBodyFontsInBackground() : undefined;
   const plan = planFromInput(raw);
   // The plan checks itself; a failed check is a bug in finplan, never the client's doing. Say so
   // (check ids only: the details carry the client's figures) and still write the plan.
@@ -65,7 +67,7 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   if (!opts.pdf) return;
 
   const brandDir = opts.brand ? resolve(opts.brand) : undefined;
-  const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [] });
+  const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [], bodyFonts: await bodyFonts });
   const brandName = brandDir ? (readBrand(brandDir).theme as { name?: string }).name : undefined;
   const depth = opts.depth as 'auto' | 'summary' | 'full' | undefined;
   const watermark =
