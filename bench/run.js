@@ -1,7 +1,9 @@
 // npm run bench — speed, size and memory of finplan on this machine, reported as medians.
 //
 //   warm: one process, RenderContext built once, each sample planned and rendered N times (round robin);
-//   cold: the CLI started fresh for one sample, several times (process start to PDF written);
+//   cold: `finplan plan` on the family sample, a fresh process each time (process start to exit),
+//         and where one such process spends its time (bench/cold-start.js: node start, loading
+//         modules, first plan, render context, first PDF, write; medians over as many processes);
 //   new client: the family sample with another name and other incomes each run (a salon batch);
 //   engine: buildPlan alone for the family sample (a freshly validated profile each run);
 //   size: PDF bytes per sample; peak RSS of the warm process.
@@ -12,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coldStartBreakdown, printBreakdown } from './cold-start.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { planFromInput, compose, loadRenderContext, buildPlan, validate } = await import(
@@ -19,7 +22,7 @@ const { planFromInput, compose, loadRenderContext, buildPlan, validate } = await
 );
 
 const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 20);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 200);
 
 const median = (xs) => {
@@ -121,6 +124,8 @@ for (let i = 0; i < COLD_RUNS; i++) {
   coldTimes.push(performance.now() - t0);
 }
 results.cold.familyCliMedianMs = round(median(coldTimes));
+results.cold.runs = COLD_RUNS;
+results.cold.breakdown = coldStartBreakdown(root, COLD_RUNS);
 
 console.log(
   `finplan bench — ${results.machine.cores} cores, ${results.machine.cpu}, Node ${results.machine.node}`,
@@ -136,7 +141,10 @@ console.log(
 console.log(
   `engine alone (buildPlan), family sample (median of ${ENGINE_RUNS}): ${results.engine.familyMedianMs} ms`,
 );
-console.log(`cold CLI, family sample (median of ${COLD_RUNS}): ${results.cold.familyCliMedianMs} ms`);
+console.log(
+  `cold CLI, \`finplan plan\` on the family sample (median of ${COLD_RUNS} processes): ${results.cold.familyCliMedianMs} ms`,
+);
+printBreakdown(results.cold.breakdown);
 console.log(`peak RSS of the warm process: ${results.peakRssMb} MB`);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,3 +1,7 @@
+/**
+ * finplan plan: profile → Plan (→ Plan JSON) → PDF. The performance marks ("finplan:…") cost
+ * nothing; bench/cold-start.js reads them to show where a cold run spends its time.
+ */
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { planFromInput } from '../../../api.js';
@@ -33,6 +37,7 @@ function write(path: string, data: Buffer | string): void {
 }
 
 export async function runPlan(profilePath: string, opts: PlanCommandOptions): Promise<void> {
+  performance.mark('finplan:plan-command');
   const raw = readJsonFile(profilePath, '家庭档案', readWithNotices);
   // Resolve the password before any work, so a missing or weak one fails fast.
   const { protection, warnings, source } = opts.pdf
@@ -47,7 +52,9 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
   assertPdfACompatible({ pdfa, protection });
   // The body fonts are read on the thread pool while the plan is computed.
   const bodyFonts = opts.pdf ? readBodyFontsInBackground() : undefined;
+  performance.mark('finplan:input-read');
   const plan = planFromInput(raw);
+  performance.mark('finplan:planned');
   // The plan checks itself; a failed check is a bug in finplan, never the client's doing. Say so
   // (check ids only: the details carry the client's figures) and still write the plan.
   const failed = failedChecks(plan);
@@ -68,6 +75,7 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
 
   const brandDir = opts.brand ? resolve(opts.brand) : undefined;
   const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [], bodyFonts: await bodyFonts });
+  performance.mark('finplan:render-context');
   const brandName = brandDir ? (readBrand(brandDir).theme as { name?: string }).name : undefined;
   const depth = opts.depth as 'auto' | 'summary' | 'full' | undefined;
   const watermark =
@@ -83,8 +91,10 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
     },
     ctx,
   );
+  performance.mark('finplan:composed');
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
+  performance.mark('finplan:written');
   if (missingCharacters.length)
     notice(`字符"${missingCharacters.join('')}"超出报告字库，已以"〓"显示并在报告中注明。`);
   const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
