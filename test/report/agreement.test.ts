@@ -85,3 +85,45 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
     expect(text).toContain(squash(spoken(plan.balanceSheet.totals.netWorth)));
   });
 });
+
+describe.each(goodSampleNames())('%s: one story in both editions', (name) => {
+  let plan: Plan;
+  const texts = new Map<string, string>();
+  beforeAll(async () => {
+    plan = planFromInput(readSample(name));
+    for (const depth of ['summary', 'full'] as const)
+      texts.set(depth, squash((await pdfPagesText(await compose(plan, { depth }, ctx))).join('\n')));
+  });
+
+  it.each(['summary', 'full'])('%s: every “见…” points to a section the edition has', (depth) => {
+    const text = texts.get(depth)!;
+    for (const m of text.matchAll(/见[“"]([^”"]+)[”"]/g)) {
+      const target = m[1]!;
+      // The target appears somewhere besides the references to it: a heading of this edition.
+      const mentions = text.split(target).length - 1;
+      const references = text.split(`见“${target}”`).length - 1 + text.split(`见"${target}"`).length - 1;
+      expect(mentions, `${depth}: 见“${target}”`).toBeGreaterThan(references);
+    }
+  });
+
+  it.each(['summary', 'full'])(
+    '%s: the headline success rate is the diagnosis’s, and no other rate is called the plan’s',
+    (depth) => {
+      const text = texts.get(depth)!;
+      const rate = percent(plan.diagnosis.success.rate, 1);
+      expect(text).toContain(squash(`成功概率${rate}`));
+      for (const m of text.matchAll(/成功概率([\d.]+%)/g)) expect(m[1], depth).toBe(rate);
+      const before = text.match(/实现概率从([\d.]+%)提高到/);
+      if (before) expect(before[1]).toBe(rate);
+    },
+  );
+
+  it('the summary counts as many short goals as its goal table shows in red', () => {
+    const summary = texts.get('summary')!;
+    const short = plan.diagnosis.shortGoalIds.length;
+    if (short) expect(summary).toContain(`${short}个目标资金不足`);
+    else expect(summary).not.toMatch(/\d+个目标资金不足/);
+    const statuses = plan.goals.filter((g) => g.status === 'short' || g.status === 'unachievable').length;
+    expect(statuses).toBe(short);
+  });
+});
