@@ -156,6 +156,10 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   return { ...plan, audit: auditPlan(plan) };
 }
 
+function goalsPaidInFull(run: EngineRun): boolean {
+  return run.ledger.every((y) => y.goalPayments.every((p) => p.short.isZero()) && y.livingShortfall.isZero());
+}
+
 /** What the purchase policy did, and what the surplus could not fund. */
 function fundingFindings(run: EngineRun, funding: FundingPlan): Finding[] {
   const out: Finding[] = [];
@@ -196,6 +200,8 @@ function fundingFindings(run: EngineRun, funding: FundingPlan): Finding[] {
         budget: funding.budget,
         requested: toMoneyString(sum(funding.items.map((i) => i.requestedMonthly))),
         unfunded: toMoneyString(unfunded),
+        // The ledger may still fund every goal (growing income, the pool's returns): say so.
+        goalsOnTrack: run.goals.every((g) => g.policy === 'as_planned') && goalsPaidInFull(run),
       },
     });
   return out;

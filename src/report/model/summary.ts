@@ -86,9 +86,15 @@ export function buildSummary(plan: Plan, templates: TemplateSet): SummaryModel {
   const unfunded = dec(d.unfundedMonthly);
   lights.push({
     area: '收支结余',
-    verdict: unfunded.gt(0) ? 'poor' : savings && savings.verdict !== 'na' ? savings.verdict : 'watch',
+    verdict: unfunded.gt(0)
+      ? d.household.status === 'on_track'
+        ? 'watch'
+        : 'poor'
+      : savings && savings.verdict !== 'na'
+        ? savings.verdict
+        : 'watch',
     text: unfunded.gt(0)
-      ? `每月结余尚缺 ${spoken(unfunded)}`
+      ? `建议储蓄超出结余 ${spoken(unfunded)}/月`
       : savings?.value
         ? `结余比率 ${percent(savings.value, 1)}`
         : '暂无收入',
