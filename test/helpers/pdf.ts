@@ -127,7 +127,10 @@ export async function pdfPageCount(pdf: PdfSource, options: OpenOptions = {}): P
   return withPdf(pdf, async (doc) => doc.numPages, options);
 }
 
-/** What an encrypted document allows its user ("print", "copy", "modify", ...); null: everything. */
+/**
+ * What an encrypted document allows, as pdfjs's PermissionFlag names in lower case ("print",
+ * "print_high_quality", "copy", "copy_for_accessibility", "modify_contents", ...); null: everything.
+ */
 export async function pdfPermissions(pdf: PdfSource, options: OpenOptions = {}): Promise<Set<string> | null> {
   return withPdf(
     pdf,
@@ -384,7 +387,10 @@ export interface PdfFont {
   embedded: boolean;
   /** The name carries a six-letter subset tag. */
   subset: boolean;
-  /** pdfjs has a map from the glyphs to Unicode (from the ToUnicode CMap). */
+  /**
+   * pdfjs has a map from the glyphs to Unicode (for our CID fonts: the ToUnicode CMap; without one
+   * pdfjs falls back to an identity map, which does not count).
+   */
   toUnicode: boolean;
 }
 
@@ -392,7 +398,7 @@ interface PdfjsFont {
   name?: string;
   type?: string;
   missingFile?: boolean;
-  toUnicode?: { _map?: unknown[] } | unknown;
+  toUnicode?: unknown;
 }
 
 /** Every font that a page's content selects, once, in the order first used. */
@@ -417,7 +423,7 @@ export async function pdfFonts(pdf: PdfSource, options: OpenOptions = {}): Promi
             type: font.type ?? '',
             embedded: font.missingFile === false,
             subset: /^[A-Z]{6}\+/.test(name),
-            toUnicode: Array.isArray(map) ? map.some((v) => v !== undefined) : Boolean(font.toUnicode),
+            toUnicode: Array.isArray(map) && map.some((v) => v !== undefined),
           });
         }
         page.cleanup();
