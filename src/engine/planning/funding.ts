@@ -14,7 +14,7 @@
  * funded part of its request, so their sum never exceeds the budget; what cannot be funded is kept
  * as the request's unfunded part, named by its goal or member.
  */
-import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
+import { Dec, ZERO, roundFen, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import type { GoalPriority } from '../../domain/codes.js';
 import type { ActionCode } from '../findings.js';
 import type { CashFlowStatement, FundingItem, FundingPlan, PlanningModules } from '../plan-types.js';
@@ -44,7 +44,8 @@ export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningMo
   const policy = FUNDING_POLICY.value;
   const monthlySurplus = new Dec(cf.totals.surplus).div(12);
   const margin = new Dec(policy.marginShare);
-  const budget = Dec.max(ZERO, monthlySurplus.times(Dec.sub(1, margin)));
+  // Amounts to the fen before they are handed out, so the items add up to the budget exactly.
+  const budget = roundFen(Dec.max(ZERO, monthlySurplus.times(Dec.sub(1, margin))));
   const movable = sum(
     run.profile.assets.filter((a) => ['time_deposit', 'bond', 'equity'].includes(a.type)).map((a) => a.value),
   );
@@ -134,10 +135,10 @@ export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningMo
   let left = budget;
   let assetsLeft = assetsAvailable;
   const items: FundingItem[] = requests.map((r) => {
-    const requested = r.monthly ?? ZERO;
+    const requested = roundFen(r.monthly ?? ZERO);
     const funded = Dec.min(requested, left);
     left = left.minus(funded);
-    const oneOff = Dec.min(r.oneOff ?? ZERO, assetsLeft);
+    const oneOff = Dec.min(roundFen(r.oneOff ?? ZERO), assetsLeft);
     assetsLeft = assetsLeft.minus(oneOff);
     return {
       step: r.step,
