@@ -112,7 +112,7 @@ export interface LedgerYear {
   goalPayments: GoalPayment[];
   /** Due this year and not paid: living costs, loan payments, premiums and one-off costs. */
   livingShortfall: Dec;
-  /** The part of livingShortfall that is loan payments (this year's and earlier arrears). */
+  /** The part of livingShortfall that is this year's loan payments. */
   debtUnpaid: Dec;
   /** Loan payments owed and not yet made at year end (in liabilities). */
   arrears: Dec;
@@ -476,9 +476,9 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
     // down: it stays owed as arrears (a liability) and is paid first when money comes back.
     const debtDue = add(f.debtService, arrears);
     const mandatory = sum([f.livingSpending, debtDue, f.premiums, f.extraSpending]);
-    let livingShortfall = ZERO;
-    let debtUnpaid = ZERO;
-    let mandatoryPaid = mandatory;
+    const arrearsOpening = arrears;
+    let unpaidOther = ZERO; // living costs, premiums and one-off costs not paid
+    let owed = ZERO; // loan payments still owed at year end, earlier arrears included
     if (available.lt(mandatory)) {
       let money = maxOf(ZERO, available);
       const pay = (due: Dec) => {
@@ -487,14 +487,17 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
         return subtract(due, paid);
       };
       const livingUnpaid = pay(f.livingSpending);
-      debtUnpaid = pay(debtDue);
-      livingShortfall = sum([livingUnpaid, debtUnpaid, pay(f.premiums), pay(f.extraSpending)]);
-      mandatoryPaid = subtract(mandatory, livingShortfall);
+      owed = pay(debtDue);
+      unpaidOther = sum([livingUnpaid, pay(f.premiums), pay(f.extraSpending)]);
       available = ZERO;
     } else available = subtract(available, mandatory);
-    const arrearsOpening = arrears;
-    const arrearsRepaid = minOf(arrearsOpening, subtract(debtDue, debtUnpaid));
-    arrears = debtUnpaid;
+    const mandatoryPaid = subtract(mandatory, add(unpaidOther, owed));
+    // Payments go to the oldest arrears first; this year's unpaid loan payments are what is owed
+    // beyond the arrears still outstanding (those were counted in the year they arose).
+    const arrearsRepaid = minOf(arrearsOpening, subtract(debtDue, owed));
+    const debtUnpaid = subtract(owed, subtract(arrearsOpening, arrearsRepaid));
+    const livingShortfall = add(unpaidOther, debtUnpaid);
+    arrears = owed;
 
     const goalPayments: GoalPayment[] = [];
     let goalPaidFromPool = ZERO;
