@@ -58,8 +58,8 @@ describe('the funding pass', () => {
   it('reaches only protection and the first goal when the surplus is small', () => {
     const plan = household((p) => {
       // Net pay about 8,000 a month against 7,200 of spending: a small surplus.
-      p.spending.push({ category: 'entertainment', essential: false, amount: 3_100, unit: 'month' });
-      p.goals.push(
+      (p.spending ??= []).push({ category: 'entertainment', essential: false, amount: 3_100, unit: 'month' });
+      (p.goals ??= []).push(
         { id: 'car', type: 'car', year: 2029, amount: 150_000, unit: 'once', priority: 'important' },
         { id: 'trip', type: 'travel', year: 2031, amount: 80_000, unit: 'once', priority: 'desirable' },
       );
@@ -96,7 +96,7 @@ describe('the funding pass', () => {
         { type: 'cash', value: 60_000 },
         { type: 'equity', value: 200_000 },
       ];
-      p.liabilities.push({
+      (p.liabilities ??= []).push({
         type: 'consumer_credit',
         label: '消费贷',
         balance: 100_000,
@@ -119,7 +119,7 @@ describe('the funding pass', () => {
   it('funds nothing without income, says so, and asks for no saving', () => {
     const plan = household((p) => {
       p.incomes = [];
-      p.goals.push({
+      (p.goals ??= []).push({
         id: 'car',
         type: 'car',
         year: 2028,
@@ -143,7 +143,7 @@ describe('the funding pass', () => {
 describe('the purchase policy and unpaid bills', () => {
   it('does not buy a home whose down payment never comes, and shows what the household can buy', () => {
     const plan = household((p) => {
-      p.goals.push({
+      (p.goals ??= []).push({
         id: 'home',
         type: 'home',
         label: '新房',
@@ -176,7 +176,7 @@ describe('the purchase policy and unpaid bills', () => {
     const plan = household((p) => {
       p.incomes = [];
       p.assets = [{ type: 'cash', value: 20_000 }];
-      p.liabilities.push({
+      (p.liabilities ??= []).push({
         type: 'mortgage',
         balance: 500_000,
         annualRate: 0.035,
