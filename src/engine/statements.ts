@@ -141,6 +141,7 @@ export function buildRatios(
     liquidAssets: d(t.liquid),
     // The liquidity ratio's months are the emergency fund's: liquid assets ÷ essential outflows.
     monthlySpending: essentialOutflowMonthly(cf),
+    monthlySpendingBasis: '每月必要流出（必要生活支出 + 贷款月供 + 保费）',
     annualDebtService: d(cf.totals.debtService),
     annualPassiveIncome: passive.plus(investmentIncomeOf(run)),
     annualProtectionPremium: protectionPremium,

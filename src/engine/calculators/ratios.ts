@@ -32,6 +32,8 @@ export interface RatioInputs {
   investmentAssets: Dec;
   liquidAssets: Dec;
   monthlySpending?: Dec;
+  /** What monthlySpending measures, for the ratio's basis (default: as given). */
+  monthlySpendingBasis?: string;
   annualDebtService: Dec;
   annualPassiveIncome: Dec;
   annualProtectionPremium: Dec;
@@ -83,7 +85,7 @@ export function householdRatios(p: RatioInputs): RatioValue[] {
       'liquidityRatio',
       div(p.liquidAssets, monthly),
       'zero_denominator',
-      p.monthlySpending ? '每月支出（输入）' : '年支出 ÷ 12',
+      p.monthlySpending ? (p.monthlySpendingBasis ?? '每月支出（输入）') : '年支出 ÷ 12',
     ),
     v('consumptionRatio', div(p.annualSpending, p.annualAfterTaxIncome)),
     v('financialFreedom', div(p.annualPassiveIncome, p.annualSpending)),
