@@ -11,14 +11,22 @@ import type {
   Diagnosis,
   FundingPlan,
   GoalResult,
+  GoalStatus,
   PlanningModules,
   RiskResults,
 } from './plan-types.js';
 import { essentialOutflowMonthly } from './planning/emergency.js';
+import { MEANINGFUL_MOVE } from './planning/investment.js';
 import type { EngineRun } from './run.js';
 
-/** A rebalancing move smaller than this is not worth an action, nor a verdict on cash. */
-export const MEANINGFUL_MOVE = new Dec(1000);
+/** Why a goal has its status: the ledger's outcome, or the purchase policy's decision. */
+const REASON_OF: Record<GoalStatus, Diagnosis['goals'][number]['reason']> = {
+  on_track: 'funded',
+  at_risk: 'tight',
+  short: 'ledger_short',
+  postponed: 'postponed',
+  unachievable: 'not_bought',
+};
 
 export function diagnose(
   run: EngineRun,
@@ -41,16 +49,7 @@ export function diagnose(
   const goalDiagnoses: Diagnosis['goals'] = goals.map((g) => ({
     goalId: g.goalId,
     status: g.status,
-    reason:
-      g.status === 'postponed'
-        ? 'postponed'
-        : g.status === 'unachievable'
-          ? 'not_bought'
-          : g.status === 'short'
-            ? 'ledger_short'
-            : g.status === 'at_risk'
-              ? 'tight'
-              : 'funded',
+    reason: REASON_OF[g.status],
     shortfall: g.shortfallNominal,
     unfundedMonthly: toMoneyString(unfundedOf(g.goalId)),
     plannedYear: g.plannedYear,

@@ -630,8 +630,8 @@ const diagnosisGoalSchema = z.strictObject({
   goalId: z.string(),
   status: goalStatusSchema,
   reason: z
-    .enum(['funded', 'tight', 'ledger_short', 'funding_short', 'postponed', 'not_bought'])
-    .describe('按计划可实现 / 资金紧张 / 测算中当年资金不足 / 所需储蓄超出结余 / 购房顺延 / 购房无法实现'),
+    .enum(['funded', 'tight', 'ledger_short', 'postponed', 'not_bought'])
+    .describe('按计划可实现 / 资金紧张 / 测算中当年资金不足 / 购房顺延 / 购房无法实现'),
   shortfall: moneyString().describe('资金缺口（名义）'),
   unfundedMonthly: moneyString().describe('所需月储蓄中结余无法安排的部分'),
   plannedYear: year(),

@@ -13,6 +13,7 @@ import {
   type CashFlowStatement,
   type EmergencyFundPlan,
   type Finding,
+  type Diagnosis,
   type FundingPlan,
   type GoalResult,
   type PlanningModules,
@@ -145,19 +146,15 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
     findings: [
       ...run.findings,
       ...planningFindings(planning.modules, goals),
-      ...fundingFindings(run, funding),
+      ...fundingFindings(run, funding, diagnosis),
       ...risk.findings,
     ],
   };
   return { ...plan, audit: auditPlan(plan) };
 }
 
-function goalsPaidInFull(run: EngineRun): boolean {
-  return run.ledger.every((y) => y.goalPayments.every((p) => p.short.isZero()) && y.livingShortfall.isZero());
-}
-
 /** What the purchase policy did, and what the surplus could not fund. */
-function fundingFindings(run: EngineRun, funding: FundingPlan): Finding[] {
+function fundingFindings(run: EngineRun, funding: FundingPlan, diagnosis: Diagnosis): Finding[] {
   const out: Finding[] = [];
   for (const d of run.purchases)
     out.push(
@@ -197,7 +194,8 @@ function fundingFindings(run: EngineRun, funding: FundingPlan): Finding[] {
         requested: toMoneyString(sum(funding.items.map((i) => i.requestedMonthly))),
         unfunded: toMoneyString(unfunded),
         // The ledger may still fund every goal (growing income, the pool's returns): say so.
-        goalsOnTrack: run.goals.every((g) => g.policy === 'as_planned') && goalsPaidInFull(run),
+        goalsOnTrack:
+          diagnosis.household.status === 'on_track' && diagnosis.goals.every((g) => g.status !== 'postponed'),
       },
     });
   return out;

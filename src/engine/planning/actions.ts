@@ -8,6 +8,7 @@
  */
 import { addMonths } from '../../domain/month.js';
 import { Dec, ZERO, sum, toMoneyString } from '../../domain/money.js';
+import { MEANINGFUL_MOVE } from './investment.js';
 import type { Action, FundingItem, FundingPlan, GoalResult, PlanningModules } from '../plan-types.js';
 
 export function planActions(
@@ -58,7 +59,7 @@ export function planActions(
     });
   }
   const moves = m.investment.moves;
-  if (Object.values(moves).some((v) => new Dec(v).abs().gte(1000)))
+  if (Object.values(moves).some((v) => new Dec(v).abs().gte(MEANINGFUL_MOVE)))
     actions.push({
       code: 'REBALANCE',
       module: 'investment',

@@ -11,6 +11,9 @@ import type { EngineRun } from '../run.js';
 import type { AllocationMix, InvestmentPlan } from '../plan-types.js';
 import { MODEL_ALLOCATIONS, SUITABILITY_MATRIX } from '../rules/assumptions.js';
 
+/** A rebalancing move smaller than this is not worth an action, nor a verdict on cash. */
+export const MEANINGFUL_MOVE = new Dec(1000);
+
 type Weights = { cash: Dec; deposit: Dec; bond: Dec; equity: Dec };
 
 function mix(w: Weights, a: Assumptions): AllocationMix {

@@ -112,8 +112,6 @@ export interface LedgerYear {
   goalPayments: GoalPayment[];
   /** Due this year and not paid: living costs, loan payments, premiums and one-off costs. */
   livingShortfall: Dec;
-  /** The part of livingShortfall that is this year's loan payments. */
-  debtUnpaid: Dec;
   /** Loan payments owed and not yet made at year end (in liabilities). */
   arrears: Dec;
   /** External net flow into the pool (after mandatory outflows and goals actually paid). */
@@ -590,7 +588,6 @@ export function runPool(flows: YearFlows[], s: PoolSetup): LedgerYear[] {
       otherAssets: f.otherAssets,
       liabilities,
       arrears,
-      debtUnpaid,
       netWorth,
     });
   }
