@@ -3,6 +3,8 @@
  * Plan is shown; they never change a number in it.
  */
 import { z } from 'zod';
+import { fromZodIssue, PARSE_OPTIONS } from '../domain/issues.js';
+import { FinplanError } from '../errors.js';
 import { PDFA_CONFORMANCE } from './pdf/pdfa.js';
 import { protectionOptionsSchema } from './pdf/protection.js';
 
@@ -34,3 +36,13 @@ export const SUMMARY_TIERS = ['T0', 'T1'] as const;
 
 export type RenderOptions = z.output<typeof renderOptionsSchema>;
 export type RenderOptionsInput = z.input<typeof renderOptionsSchema>;
+
+/** Parse render options, or throw FINPLAN_E_INVALID_OPTIONS naming every problem. */
+export function parseRenderOptions(options: unknown): RenderOptions {
+  const parsed = renderOptionsSchema.safeParse(options ?? {}, PARSE_OPTIONS);
+  if (!parsed.success)
+    throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
+      issues: parsed.error.issues.flatMap(fromZodIssue),
+    });
+  return parsed.data;
+}

@@ -8,7 +8,7 @@ import { FinplanError } from '../../errors.js';
 import { PLAN_FORMAT_VERSION, planSchema, type Plan } from '../../engine/plan-types.js';
 import type { RenderContext } from '../context.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
-import { renderOptionsSchema, SUMMARY_TIERS, type RenderOptionsInput } from '../options.js';
+import { parseRenderOptions, SUMMARY_TIERS, type RenderOptionsInput } from '../options.js';
 import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
 import { renderClientProfile } from './sections/client-profile.js';
@@ -58,11 +58,7 @@ export async function composeDocument(
   options: RenderOptionsInput,
   ctx: RenderContext,
 ): Promise<ComposedDocument> {
-  const parsed = renderOptionsSchema.safeParse(options ?? {}, PARSE_OPTIONS);
-  if (!parsed.success)
-    throw new FinplanError('FINPLAN_E_INVALID_OPTIONS', undefined, {
-      issues: parsed.error.issues.flatMap(fromZodIssue),
-    });
+  const opts = parseRenderOptions(options);
   if ((plan as { planFormatVersion?: unknown } | null)?.planFormatVersion !== PLAN_FORMAT_VERSION)
     throw new FinplanError('FINPLAN_E_UNSUPPORTED_PLAN', `需要格式版本 ${PLAN_FORMAT_VERSION}`);
   // A Plan may come from another process (batch queue, HTTP): check it before laying it out.
@@ -72,10 +68,10 @@ export async function composeDocument(
       issues: checked.error.issues.flatMap(fromZodIssue),
     });
 
-  const brandName = parsed.data.brand ?? plan.report.brand ?? 'default';
+  const brandName = opts.brand ?? plan.report.brand ?? 'default';
   const brand = ctx.brands.get(brandName);
   if (!brand) throw new FinplanError('FINPLAN_E_BRAND_INVALID', `没有名为 ${brandName} 的品牌`);
-  const { protection, pdfa } = parsed.data;
+  const { protection, pdfa } = opts;
   assertPdfACompatible({ pdfa, protection });
   if (pdfa && brand.logo) checkPdfAImage(brand.logo, `品牌 ${brandName} 的标志`);
 
@@ -100,8 +96,8 @@ export async function composeDocument(
       { protection, pdfa },
     );
     const depth =
-      parsed.data.depth === 'summary' || parsed.data.depth === 'full'
-        ? parsed.data.depth
+      opts.depth === 'summary' || opts.depth === 'full'
+        ? opts.depth
         : (SUMMARY_TIERS as readonly string[]).includes(plan.tier.code)
           ? 'summary'
           : 'full';
@@ -109,9 +105,9 @@ export async function composeDocument(
     if (depth === 'summary') renderSummaryEdition(writer, model, ctx);
     else renderFullEdition(writer, model, ctx);
     const watermark =
-      parsed.data.watermark === true
+      opts.watermark === true
         ? `仅供${model.clientTitle}参阅`
-        : (parsed.data.watermark ?? brand.theme.watermark);
+        : (opts.watermark ?? brand.theme.watermark);
     writer.pageFurniture({
       headerLeft: brand.theme.institution,
       headerRight: model.documentTitle,

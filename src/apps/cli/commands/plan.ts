@@ -4,15 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { planFromInput } from '../../../api.js';
-import { failedChecks } from '../../../engine/audit.js';
 import { FinplanError } from '../../../errors.js';
-import { composeDocument } from '../../../report/pdf/compose.js';
 import { loadRenderContext, readBodyFontsInBackground, readBrand } from '../../assets.js';
 import { readJsonFile } from '../../input.js';
 import { notice, readWithNotices } from '../notices.js';
 import { DEFAULT_PASSWORD_ENV, resolveProtection } from '../../password.js';
-import { assertPdfACompatible } from '../../../report/pdf/pdfa.js';
+import { producePlan } from '../../request.js';
 
 export interface PlanCommandOptions {
   output?: string;
@@ -48,19 +45,31 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
       )
     : { protection: undefined, warnings: [], source: null };
   for (const w of warnings) process.stderr.write(`警告：${w}\n`);
-  const pdfa = opts.pdfa ? ('PDF/A-2b' as const) : undefined;
-  assertPdfACompatible({ pdfa, protection });
   // The body fonts are read on the thread pool while the plan is computed.
   const bodyFonts = opts.pdf ? readBodyFontsInBackground() : undefined;
   performance.mark('finplan:input-read');
-  const plan = planFromInput(raw);
-  performance.mark('finplan:planned');
-  // The plan checks itself; a failed check is a bug in finplan, never the client's doing. Say so
-  // (check ids only: the details carry the client's figures) and still write the plan.
-  const failed = failedChecks(plan);
-  if (failed.length)
+  const brandDir = opts.brand ? resolve(opts.brand) : undefined;
+  const watermark =
+    opts.watermark === true ? true : typeof opts.watermark === 'string' ? opts.watermark : undefined;
+  const { plan, pdf, missingCharacters, failedChecks } = await producePlan(
+    {
+      profile: raw,
+      pdf: opts.pdf,
+      options: {
+        ...(brandDir ? { brand: (readBrand(brandDir).theme as { name?: string }).name } : {}),
+        ...(protection ? { protection } : {}),
+        ...(opts.pdfa ? { pdfa: 'PDF/A-2b' as const } : {}),
+        ...(opts.depth ? { depth: opts.depth as 'auto' | 'summary' | 'full' } : {}),
+        ...(watermark !== undefined ? { watermark } : {}),
+      },
+    },
+    async () => loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [], bodyFonts: await bodyFonts }),
+  );
+  // A failed self-check is a bug in finplan, never the client's doing. Say so (check ids only: the
+  // details carry the client's figures) and still write the plan.
+  if (failedChecks.length)
     process.stderr.write(
-      `警告：规划自检有 ${failed.length} 项未通过（${failed.map((c) => c.id).join('、')}），请将档案交开发人员核查后再交付客户。\n`,
+      `警告：规划自检有 ${failedChecks.length} 项未通过（${failedChecks.join('、')}），请将档案交开发人员核查后再交付客户。\n`,
     );
 
   if (opts.json) {
@@ -71,32 +80,13 @@ export async function runPlan(profilePath: string, opts: PlanCommandOptions): Pr
       process.stderr.write(`已写出规划数据：${opts.json}\n`);
     }
   }
-  if (!opts.pdf) return;
+  if (!pdf) return;
 
-  const brandDir = opts.brand ? resolve(opts.brand) : undefined;
-  const ctx = loadRenderContext({ extraBrandDirs: brandDir ? [brandDir] : [], bodyFonts: await bodyFonts });
-  performance.mark('finplan:render-context');
-  const brandName = brandDir ? (readBrand(brandDir).theme as { name?: string }).name : undefined;
-  const depth = opts.depth as 'auto' | 'summary' | 'full' | undefined;
-  const watermark =
-    opts.watermark === true ? true : typeof opts.watermark === 'string' ? opts.watermark : undefined;
-  const { pdf, missingCharacters } = await composeDocument(
-    plan,
-    {
-      brand: brandName,
-      protection,
-      pdfa,
-      ...(depth ? { depth } : {}),
-      ...(watermark !== undefined ? { watermark } : {}),
-    },
-    ctx,
-  );
-  performance.mark('finplan:composed');
   const out = opts.output ?? join(dirname(profilePath), `${basename(profilePath, extname(profilePath))}.pdf`);
   write(out, pdf);
   performance.mark('finplan:written');
   if (missingCharacters.length)
     notice(`字符"${missingCharacters.join('')}"超出报告字库，已以"〓"显示并在报告中注明。`);
-  const how = protection ? `，已加密 AES-256，密码来自${source}` : pdfa ? '，PDF/A-2b' : '';
+  const how = protection ? `，已加密 AES-256，密码来自${source}` : opts.pdfa ? '，PDF/A-2b' : '';
   process.stderr.write(`已生成理财规划书：${out}（${(pdf.length / 1024).toFixed(0)} KB${how}）\n`);
 }
