@@ -25,6 +25,10 @@ export const renderOptionsSchema = z.strictObject({
     .describe(
       '报告深度：summary 4–6 页摘要版（5万–20万客户、理财沙龙）/ full 完整版 / auto 按客户分层（缺省）',
     ),
+  depthByTier: z
+    .partialRecord(z.enum(['T0', 'T1', 'T2', 'T3', 'T4']), z.enum(['summary', 'full']))
+    .optional()
+    .describe('depth 为 auto 时按客户分层选择深度，如 {"T0":"summary","T3":"full"}；未列出的分层按缺省规则'),
   watermark: z
     .union([z.literal(true), z.string().trim().min(1).max(40)])
     .optional()

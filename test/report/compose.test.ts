@@ -140,6 +140,17 @@ describe('depth by client tier', () => {
     expect(await pdfPageCount(await compose(family, { depth: 'summary' }, ctx))).toBeLessThanOrEqual(6);
   });
 
+  it('lets a batch choose the depth per tier (depthByTier), and an explicit depth still wins', async () => {
+    const family = planFromInput(readSample('family-with-children-education-and-retirement'));
+    expect(family.tier.code).toBe('T2');
+    const byTier = { depthByTier: { T2: 'summary' as const } };
+    expect(await pdfPageCount(await compose(family, byTier, ctx))).toBeLessThanOrEqual(6);
+    expect(await pdfPageCount(await compose(family, { ...byTier, depth: 'full' }, ctx))).toBeGreaterThan(20);
+    await expect(compose(family, { depthByTier: { T9: 'summary' } } as never, ctx)).rejects.toMatchObject({
+      code: 'FINPLAN_E_INVALID_OPTIONS',
+    });
+  });
+
   it('writes the watermark on every page', async () => {
     // The text lines leave diagonal text out, so compare each page with and without the watermark.
     const plan = planFromInput(readSample('retired-couple-shanghai'));

@@ -98,16 +98,13 @@ export async function composeDocument(
     const depth =
       opts.depth === 'summary' || opts.depth === 'full'
         ? opts.depth
-        : (SUMMARY_TIERS as readonly string[]).includes(plan.tier.code)
-          ? 'summary'
-          : 'full';
+        : (opts.depthByTier?.[plan.tier.code] ??
+          ((SUMMARY_TIERS as readonly string[]).includes(plan.tier.code) ? 'summary' : 'full'));
     renderCover(writer, model);
     if (depth === 'summary') renderSummaryEdition(writer, model, ctx);
     else renderFullEdition(writer, model, ctx);
     const watermark =
-      opts.watermark === true
-        ? `仅供${model.clientTitle}参阅`
-        : (opts.watermark ?? brand.theme.watermark);
+      opts.watermark === true ? `仅供${model.clientTitle}参阅` : (opts.watermark ?? brand.theme.watermark);
     writer.pageFurniture({
       headerLeft: brand.theme.institution,
       headerRight: model.documentTitle,
