@@ -62,6 +62,20 @@ program
   });
 
 program
+  .command('batch')
+  .description('批量生成：为 CRM 导出表（CSV/XLSX）或档案目录中的每一户生成规划书；可中断后续跑')
+  .argument('<input>', 'CRM 导出表（.csv / .xlsx）或家庭档案 JSON 文件所在目录')
+  .requiredOption('--out <dir>', '输出目录（PDF、manifest.json、errors.csv、summary.json）')
+  .option('--config <file>', '批量设置（品牌、理财师、活动、按分层的报告深度等）')
+  .option('--map <file>', '表头映射：本行 CRM 的列名 → finplan 的列名')
+  .option('--workers <n>', '工作线程数（缺省为 CPU 核数）')
+  .option('--log-every <n>', '非终端时每完成多少户输出一行进度', '50')
+  .action(async (input: string, opts: import('./commands/batch.js').BatchCommandOptions) => {
+    const { runBatchCommand } = await import('./commands/batch.js');
+    process.exitCode = await runBatchCommand(input, opts);
+  });
+
+program
   .command('validate')
   .description('校验家庭档案：通过时退出码 0，不通过时逐条列出问题并以 2 退出')
   .argument('<profile>', '家庭档案 JSON 文件')

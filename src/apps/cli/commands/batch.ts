@@ -1,0 +1,132 @@
+/**
+ * finplan batch <input> --out <dir>: a personal plan for every household of a CRM export (or a
+ * folder of profile JSON files), on worker threads, resumable.
+ *
+ * Exit codes: 0 every row planned; 2 the run finished but some rows are in errors.csv; 130 the run
+ * was interrupted (Ctrl-C) — rerun the same command to finish it.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { FinplanError } from '../../../errors.js';
+import { RenderPool } from '../../pool/render-pool.js';
+import { writeFileAtomic } from '../../batch/files.js';
+import { readProfilesFolder } from '../../batch/profiles-folder.js';
+import { runBatch, SUMMARY_FILE, type BatchProgress } from '../../batch/run.js';
+import { summariseBatch } from '../../batch/summary.js';
+import { errorsCsvText } from '../../batch/errors-csv.js';
+import { sha256 } from '../../batch/files.js';
+import { ENGINE_VERSION } from '../../../engine/version.js';
+
+export interface BatchCommandOptions {
+  out: string;
+  config?: string;
+  map?: string;
+  workers?: string;
+  /** Without a TTY: one progress line every this many rows. */
+  logEvery?: string;
+}
+
+function positiveInt(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new FinplanError('FINPLAN_E_USAGE', `${flag} 应为 1–256 的整数`);
+  return n;
+}
+
+/** Progress for a person: a bar with rate and ETA on a terminal, a line every N rows in a log. */
+function progressReporter(logEvery: number): { update(p: BatchProgress): void; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format:
+        '  {bar} {percentage}% | {value}/{total} 户 | 失败 {bad} | {rate} 户/秒 | 剩余约 {eta_formatted}',
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+    });
+    const started = performance.now();
+    let startedBar = false;
+    return {
+      update(p) {
+        if (!startedBar) {
+          bar.start(p.total, 0, { bad: 0, rate: '0.0' });
+          startedBar = true;
+        }
+        const rate = (p.done - p.resumed) / Math.max(0.001, (performance.now() - started) / 1000);
+        bar.update(p.done, { bad: p.invalid + p.failed, rate: rate.toFixed(1) });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  const started = performance.now();
+  return {
+    update(p) {
+      if (p.done % logEvery !== 0 && p.done !== p.total) return;
+      const seconds = (performance.now() - started) / 1000;
+      const rate = (p.done - p.resumed) / Math.max(0.001, seconds);
+      process.stderr.write(
+        `进度 ${p.done}/${p.total}：成功 ${p.ok}，不合格 ${p.invalid}，失败 ${p.failed}（续跑跳过 ${p.resumed}），${rate.toFixed(1)} 户/秒\n`,
+      );
+    },
+    stop() {},
+  };
+}
+
+export async function runBatchCommand(input: string, opts: BatchCommandOptions): Promise<number> {
+  const workers = positiveInt(opts.workers, '--workers');
+  const logEvery = positiveInt(opts.logEvery, '--log-every') ?? 50;
+  const outDir = resolve(opts.out);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(input).isDirectory();
+  } catch (err) {
+    throw new FinplanError('FINPLAN_E_INPUT_NOT_FOUND', `找不到输入 ${input}`, { cause: err });
+  }
+  if (!isFolder) throw new FinplanError('FINPLAN_E_USAGE', '目前只支持档案 JSON 文件所在的目录');
+  const { households, rejected, fingerprint } = readProfilesFolder(input);
+  const batchId = sha256(`${ENGINE_VERSION}\n${fingerprint}`).slice(0, 16);
+
+  const pool = new RenderPool(workers ? { workers } : {});
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\n收到中断：正在完成进行中的几户并写出清单（再按一次 Ctrl-C 立即退出）…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const progress = progressReporter(logEvery);
+  try {
+    const result = await runBatch({
+      batchId,
+      outDir,
+      households,
+      rejected,
+      render: (task) => pool.run(task),
+      concurrency: pool.size + 1,
+      signal: controller.signal,
+      onProgress: (p) => progress.update(p),
+    });
+    progress.stop();
+    const summary = summariseBatch(batchId, result.entries, result.progress);
+    writeFileAtomic(outDir, SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileAtomic(outDir, 'errors.csv', errorsCsvText(result.entries));
+    const p = result.progress;
+    process.stderr.write(
+      `${result.interrupted ? '已中断' : '已完成'}：共 ${p.total} 户，成功 ${p.ok}（其中续跑跳过 ${p.resumed}），不合格 ${p.invalid}，失败 ${p.failed}。输出在 ${outDir}\n`,
+    );
+    if (result.interrupted) {
+      process.stderr.write('再次运行同一命令即可从中断处继续。\n');
+      return 130;
+    }
+    return p.invalid + p.failed > 0 ? 2 : 0;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    await pool.destroy();
+  }
+}
