@@ -8,6 +8,8 @@ import { Decimal } from 'decimal.js';
 import type { Plan } from '../../engine/plan-types.js';
 
 export interface HouseholdDigest {
+  /** The plan's report date (YYYY-MM-DD). */
+  reportDate: string;
   tier: Plan['tier']['code'];
   household: Plan['diagnosis']['household']['status'];
   /** Monte Carlo success rate, a decimal string in [0, 1]. */
@@ -33,6 +35,7 @@ export function digestPlan(plan: Plan, failedChecks: string[]): HouseholdDigest 
       if ((line.kind === 'life' || line.kind === 'criticalIllness') && line.gap !== null)
         protectionGap = protectionGap.plus(Decimal.max(0, line.gap));
   return {
+    reportDate: plan.reportDate,
     tier: plan.tier.code,
     household: plan.diagnosis.household.status,
     successRate: plan.diagnosis.success.rate,

@@ -4,6 +4,7 @@
  * the guests a planner should talk to first, by id. It never names a guest.
  */
 import { Decimal } from 'decimal.js';
+import { NEED_TOPICS } from '../../report/organiser/organiser.js';
 import type { HouseholdDigest } from './digest.js';
 import type { JournalEntry, RowStatus } from './household.js';
 import type { BatchProgress } from './run.js';
@@ -25,6 +26,8 @@ export interface PriorityGuest {
 
 export interface BatchSummary {
   batchId: string;
+  /** The latest report date of the plans (the organiser's brief is dated with it); null if none. */
+  reportDate: string | null;
   complete: boolean;
   counts: Record<RowStatus, number> & { total: number; resumed: number };
   byTier: Record<string, number>;
@@ -33,8 +36,8 @@ export interface BatchSummary {
   retirement: Record<HouseholdDigest['retirement'], number>;
   /** Median Monte Carlo success rate of the planned households. */
   medianSuccessRate: string | null;
-  topFindings: CodeCount[];
-  topActions: CodeCount[];
+  /** The needs most guests share (problem findings and actions), what the salon should talk about. */
+  topNeeds: CodeCount[];
   /** Guests to talk to first: the largest gaps, by id. */
   priorityGuests: PriorityGuest[];
   /** Households whose plan failed a self-check (a finplan bug to report), by id. */
@@ -106,6 +109,11 @@ export function summariseBatch(
   const ms = planned.map((e) => e.ms ?? 0).sort((a, b) => a - b);
   return {
     batchId,
+    reportDate:
+      digests
+        .map((d) => d.reportDate)
+        .sort()
+        .at(-1) ?? null,
     complete: progress.done === progress.total,
     counts: {
       total: progress.total,
@@ -131,12 +139,8 @@ export function summariseBatch(
       digests.map((d) => d.retirement),
     ),
     medianSuccessRate: rates.length ? rates[Math.floor((rates.length - 1) / 2)]!.toString() : null,
-    topFindings: topCodes(
-      digests.map((d) => d.findings),
-      n,
-    ),
-    topActions: topCodes(
-      digests.map((d) => d.actions),
+    topNeeds: topCodes(
+      digests.map((d) => [...new Set([...d.findings, ...d.actions])].filter((c) => c in NEED_TOPICS)),
       n,
     ),
     priorityGuests: candidates.slice(0, PRIORITY_GUESTS),

@@ -90,6 +90,7 @@ describe('finplan batch', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.counts).toMatchObject({ total: 6 + badCount, ok: 6, invalid: badCount, failed: 0 });
     expect(summary.byTier.T1).toBe(6);
+    expect(readFileSync(join(out, 'organiser.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     // No client name anywhere in the batch's own files.
     for (const f of ['manifest.json', 'summary.json', 'errors.csv'])
       expect(readFileSync(join(out, f), 'utf8')).not.toContain('王');

@@ -17,6 +17,15 @@ import { summariseBatch } from '../../batch/summary.js';
 import { errorsCsvText } from '../../batch/errors-csv.js';
 import { sha256 } from '../../batch/files.js';
 import { ENGINE_VERSION } from '../../../engine/version.js';
+import { composeOrganiser } from '../../../report/organiser/organiser.js';
+import { loadRenderContext } from '../../assets.js';
+
+const ORGANISER_FILE = 'organiser.pdf';
+
+/** Today in Beijing time (a batch with no planned household still dates its brief). */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
 
 export interface BatchCommandOptions {
   out: string;
@@ -114,6 +123,11 @@ export async function runBatchCommand(input: string, opts: BatchCommandOptions):
     const summary = summariseBatch(batchId, result.entries, result.progress);
     writeFileAtomic(outDir, SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
     writeFileAtomic(outDir, 'errors.csv', errorsCsvText(result.entries));
+    writeFileAtomic(
+      outDir,
+      ORGANISER_FILE,
+      await composeOrganiser(summary, { date: summary.reportDate ?? todayInChina() }, loadRenderContext()),
+    );
     const p = result.progress;
     process.stderr.write(
       `${result.interrupted ? '已中断' : '已完成'}：共 ${p.total} 户，成功 ${p.ok}（其中续跑跳过 ${p.resumed}），不合格 ${p.invalid}，失败 ${p.failed}。输出在 ${outDir}\n`,
