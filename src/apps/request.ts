@@ -57,7 +57,7 @@ export async function producePlan(request: PlanRequest, context: ContextSource):
   if (!wantPdf) return { plan, missingCharacters: [], failedChecks: failed };
   const ctx = typeof context === 'function' ? await context() : context;
   performance.mark('finplan:render-context');
-  const { pdf, missingCharacters } = await composeDocument(plan, options, ctx);
+  const { pdf, missingCharacters } = await composeDocument(plan, options, ctx, { madeInThisProcess: true });
   performance.mark('finplan:composed');
   return { plan, pdf, missingCharacters, failedChecks: failed };
 }

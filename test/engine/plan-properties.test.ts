@@ -1,6 +1,6 @@
 /**
  * Invariants of the plan, over random valid households (fast-check):
- * - 清偿比率 + 负债比率 = 1 whenever there are assets;
+ * - every plan satisfies the Plan schema, and 清偿比率 + 负债比率 = 1 whenever there are assets;
  * - a higher return never lowers ending wealth;
  * - more salary never lowers ending wealth;
  * - a goal that is fully funded is never reported short (a household given ample cash has no short goal).
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/money.js';
 import type { Profile } from '../../src/domain/profile.js';
 import { buildPlan } from '../../src/engine/plan.js';
+import { planSchema } from '../../src/engine/plan-types.js';
 import { runEngine, type EngineRun } from '../../src/engine/run.js';
 import { goalResults } from '../../src/engine/planning/goals.js';
 import { profileArb, validProfile } from '../helpers/arbitraries.js';
@@ -36,6 +37,10 @@ describe('plan invariants', () => {
       fc.property(profileArb, (input) => {
         const profile = validProfile(input);
         const plan = buildPlan(profile, { risk: { trials: 20, candidateTrials: 20 } });
+        // The request path renders its own plans without re-checking them (compose's
+        // madeInThisProcess): buildPlan's output must always satisfy the Plan schema.
+        const schema = planSchema.safeParse(plan);
+        expect(schema.success, JSON.stringify(schema.error?.issues.slice(0, 3))).toBe(true);
         const solvency = plan.ratios.find((r) => r.code === 'solvencyRatio')!;
         const debt = plan.ratios.find((r) => r.code === 'debtRatio')!;
         if (solvency.value === null)
