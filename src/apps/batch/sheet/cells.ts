@@ -125,12 +125,12 @@ export function readMoney(cell: CellValue, unit: MoneyUnit): CellResult<string> 
   else {
     const t = plain(cell);
     if (!t.ok) return t;
-    const text = t.value.replace(/[,\s¥￥]/g, '').replace(/(万元|万|元)$/, (u) => {
-      // A unit written in the cell must agree with the header's, or the figure is 10,000 times off.
-      return (u === '元') === (unit === '元') ? '' : '!';
-    });
-    if (text.endsWith('!'))
+    const cleaned = t.value.replace(/[,\s¥￥]/g, '');
+    // A unit written in the cell must agree with the header's, or the figure is 10,000 times off.
+    const withUnit = /^(-?\d+(?:\.\d+)?)(万元|万|元)$/.exec(cleaned);
+    if (withUnit && (withUnit[2] === '元') !== (unit === '元'))
       return fail('unit_mismatch', `中写的单位与表头的单位（${unit}）不一致，请只填数字`);
+    const text = withUnit ? withUnit[1]! : cleaned;
     if (!/^-?\d+(\.\d+)?$/.test(text))
       return fail('invalid_number', `应为数字（单位：${unit}），如 ${unit === '元' ? '12345.67' : '50.5'}`);
     amount = new Dec(text);
