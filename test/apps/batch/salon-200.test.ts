@@ -6,7 +6,9 @@ import { sample } from './helpers.js';
 
 const salon = generateSalon({ count: 200 });
 const planted = salon.planted;
-const goodIds = [...new Set(salon.records.map((r) => r['家庭编号']!))].filter((id) => !planted.some((p) => p.id === id));
+const goodIds = [...new Set(salon.records.map((r) => r['家庭编号']!))].filter(
+  (id) => !planted.some((p) => p.id === id),
+);
 
 describe.each([
   ['salon-200.csv', 'csv', 'UTF-8 BOM'],
@@ -27,7 +29,9 @@ describe.each([
     for (const p of planted) {
       const household = result.invalid.find((i) => i.id === p.id)!;
       expect(household.rows).toContain(p.row);
-      const issue = household.issues.find((i) => i.row === p.row && i.column === p.column && i.code === p.code);
+      const issue = household.issues.find(
+        (i) => i.row === p.row && i.column === p.column && i.code === p.code,
+      );
       expect(issue, `${p.code} at row ${p.row} 「${p.column}」`).toBeDefined();
       expect(issue!.message).toMatch(/^「.+」.*[\u4e00-\u9fff]/);
     }
@@ -36,15 +40,23 @@ describe.each([
 
 describe('the three files agree', () => {
   it('give the same profiles (rare-character names exact after GB18030 and XLSX)', async () => {
-    const [csv, gb, xlsx] = await Promise.all(
+    const [csv, gb, xlsx] = (await Promise.all(
       ['salon-200.csv', 'salon-200.gb18030.csv', 'salon-200.xlsx'].map((f) => readBatchSheet(sample(f), {})),
-    );
+    )) as [SheetReadResult, SheetReadResult, SheetReadResult];
     const byId = (r: SheetReadResult) => Object.fromEntries(r.households.map((h) => [h.id, h.profile]));
     expect(byId(gb)).toEqual(byId(csv));
     expect(byId(xlsx)).toEqual(byId(csv));
-    const names = gb.households.flatMap((h) => (h.profile as { members: { name: string }[] }).members.map((m) => m.name));
-    for (const rare of ['𠮷', '䶮', '喆', '堃']) expect(names.some((n) => n.includes(rare)), rare).toBe(true);
-    const expected = salon.records.flatMap((r) => [r['本人姓名'], r['配偶姓名']]).filter((n): n is string => !!n);
+    const names = gb.households.flatMap((h) =>
+      (h.profile as { members: { name: string }[] }).members.map((m) => m.name),
+    );
+    for (const rare of ['𠮷', '䶮', '喆', '堃'])
+      expect(
+        names.some((n) => n.includes(rare)),
+        rare,
+      ).toBe(true);
+    const expected = salon.records
+      .flatMap((r) => [r['本人姓名'], r['配偶姓名']])
+      .filter((n): n is string => !!n);
     const read = new Set(names);
     // Every name of a good household arrives character for character.
     for (const h of gb.households) {
