@@ -21,6 +21,8 @@ export const ERRORS = {
   FINPLAN_E_INVALID_CALCULATOR_INPUT: { exitCode: 2, httpStatus: 422, title: '计算器输入校验未通过' },
   FINPLAN_E_UNKNOWN_CALCULATOR: { exitCode: 2, httpStatus: 404, title: '没有这个计算器' },
   FINPLAN_E_INVALID_OPTIONS: { exitCode: 2, httpStatus: 400, title: '渲染选项不正确' },
+  FINPLAN_E_SHEET_INVALID: { exitCode: 2, httpStatus: 422, title: '批量表格无法读取' },
+  FINPLAN_E_BATCH_CONFIG_INVALID: { exitCode: 2, httpStatus: 400, title: '批量配置不正确' },
   FINPLAN_E_USAGE: { exitCode: 64, httpStatus: 400, title: '命令用法不正确' },
   FINPLAN_E_INPUT_NOT_FOUND: { exitCode: 3, httpStatus: 404, title: '找不到或无法读取输入文件' },
   FINPLAN_E_OUTPUT_WRITE: { exitCode: 4, httpStatus: 500, title: '无法写入输出文件' },

@@ -169,6 +169,8 @@ const FIELD_LABELS: Record<string, string> = {
   brand: '品牌',
   reportDate: '报告日期',
   clientTitle: '客户称呼',
+  event: '活动',
+  date: '日期',
 };
 
 /** Names of list items, for "家庭成员第 2 位" style paths. */

@@ -376,6 +376,16 @@ export const reportOptionsSchema = z
       .optional()
       .describe('报告日期 YYYY-MM-DD；缺省为估值月的 1 日'),
     clientTitle: shortText().optional().describe('对客户的称呼，如"王先生"；缺省按本人的姓氏与性别'),
+    event: z
+      .strictObject({
+        name: shortText().describe('活动名称，如"2026 秋季理财沙龙"'),
+        date: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'invalid_date' })
+          .describe('活动日期 YYYY-MM-DD'),
+      })
+      .optional()
+      .describe('报告所为的活动（如理财沙龙）：名称与日期印在封面'),
   })
   .describe('报告选项');
 

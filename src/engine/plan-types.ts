@@ -63,6 +63,10 @@ const reportInfoSchema = z.strictObject({
   plannerCertificate: z.string().nullable(),
   plannerPhone: z.string().nullable(),
   brand: z.string().nullable(),
+  event: z
+    .strictObject({ name: z.string(), date: z.string() })
+    .optional()
+    .describe('报告所为的活动（如理财沙龙）；档案没有填写时缺省'),
 });
 
 export const lifeStageSchema = z

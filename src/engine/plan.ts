@@ -100,6 +100,9 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
       plannerCertificate: profile.report?.planner?.certificate ?? null,
       plannerPhone: profile.report?.planner?.phone ?? null,
       brand: profile.report?.brand ?? null,
+      // Absent rather than null when there is no event, so plans made before the field existed
+      // (the golden plans, stored batch manifests) keep their shape.
+      ...(profile.report?.event ? { event: { ...profile.report.event } } : {}),
     },
     household: {
       familyName: profile.household.familyName,

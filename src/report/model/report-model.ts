@@ -84,6 +84,8 @@ export interface ReportModel {
     reportNumber: string;
     dateLine: string;
     plannerLine: string;
+    /** "2026 秋季理财沙龙 · 2026年12月6日", or '' when the report is for no event. */
+    eventLine: string;
     confidentiality: string;
   };
   letter: {
@@ -333,6 +335,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       reportNumber: plan.report.reportNumber,
       dateLine: dateText(plan.reportDate),
       plannerLine: planner,
+      eventLine: plan.report.event ? `${plan.report.event.name} · ${dateText(plan.report.event.date)}` : '',
       confidentiality: '机密 · 仅供客户本人及其家庭参阅',
     },
     letter: {

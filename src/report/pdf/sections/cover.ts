@@ -26,6 +26,7 @@ export function renderCover(w: PdfWriter, model: ReportModel): void {
     ['编制日期', cv.dateLine],
     ['理财师', cv.plannerLine || '—'],
   ];
+  if (cv.eventLine) rows.push(['活动', cv.eventLine]);
   let y = 420;
   for (const [label, value] of rows) {
     w.write(label, { y, width: 80, fontSize: 10, color: c.muted, maxLines: 1 });
