@@ -43,11 +43,28 @@ export const CALCULATOR_EXAMPLES: Record<CalculatorName, readonly CalculatorExam
         withholding: { monthlyIncome: 30000 },
       },
     },
+    {
+      title: '已知应纳税所得额直接查表 / From a known taxable income',
+      input: { taxableIncome: 120000 },
+    },
+    {
+      title: '改写基本减除费用 / Overriding the basic deduction',
+      input: { annualIncome: 200000, basicDeduction: 72000, specialDeduction: 20000 },
+    },
   ],
   'annual-bonus': [
     {
       title: '已知不含奖金的应纳税所得额 / From the taxable income without the bonus',
       input: { bonus: 37000, otherTaxableIncome: 100000 },
+    },
+    {
+      title: '由月薪、五险一金与专项附加扣除计算 / From the monthly salary and deductions',
+      input: {
+        bonus: 36000,
+        monthlySalary: 20000,
+        monthlySpecialDeduction: 2000,
+        monthlySpecialAdditional: 3000,
+      },
     },
   ],
   'social-insurance': [
