@@ -32,6 +32,26 @@ export const CALCULATOR_EXAMPLES: Record<CalculatorName, readonly CalculatorExam
         affordability: { monthlyGrossIncome: 20000, monthlyNetIncome: 16000, housePrice: 1500000 },
       },
     },
+    {
+      title:
+        '等额本金：公式末期月供与还款表末期月供 / Equal principal: last payment by formula and by schedule',
+      input: {
+        tranches: [{ source: 'commercial', principal: 1000000, annualRate: 0.049 }],
+        months: 360,
+        method: 'equal_principal',
+        includeSchedule: false,
+      },
+    },
+  ],
+  'mortgage-affordability': [
+    {
+      title: '月供 5,307.27 元、4.9%、30 年 / The classic bank example in reverse',
+      input: { monthlyPayment: 5307.27, months: 360, annualRate: 0.049, downPaymentRatio: 0.3 },
+    },
+    {
+      title: '按规则集 LPR 与最低首付，并考虑首付存款 / Rule-set rate and minimum down payment, with savings',
+      input: { monthlyPayment: 8000, months: 300, lprSpread: -0.0045, savingsForDownPayment: 300000 },
+    },
   ],
   iit: [
     {

@@ -15,6 +15,7 @@ import { emergencyFundInputSchema, runEmergencyFund } from './emergency-fund.js'
 import { iitInputSchema, runIit } from './iit.js';
 import { insuranceInputSchema, runInsurance } from './insurance.js';
 import { mortgageInputSchema, runMortgage } from './mortgage.js';
+import { mortgageAffordabilityInputSchema, runMortgageAffordability } from './mortgage-affordability.js';
 import { pensionInputSchema, runPension } from './pension.js';
 import { ratiosInputSchema, runRatios } from './ratios.js';
 import { retirementAgeInputSchema, runRetirementAge } from './retirement-age.js';
@@ -52,6 +53,14 @@ export const calculators = {
       '等额本息/等额本金还款表、组合贷、提前还款与负担能力。Mortgage schedules, combination loans, prepayment, affordability.',
     inputSchema: mortgageInputSchema,
     run: runMortgage,
+  }),
+  'mortgage-affordability': def({
+    name: 'mortgage-affordability',
+    title: '房贷可贷额度',
+    description:
+      '由可承受月供反推最高贷款额、房价与首付。Max loan and house price from a known monthly payment.',
+    inputSchema: mortgageAffordabilityInputSchema,
+    run: runMortgageAffordability,
   }),
   iit: def({
     name: 'iit',
@@ -176,6 +185,7 @@ export function calculatorJsonSchema(name: string): Record<string, unknown> {
 export * from './common.js';
 export * from './tvm.js';
 export * from './mortgage.js';
+export * from './mortgage-affordability.js';
 export * from './iit.js';
 export * from './annual-bonus.js';
 export * from './social-insurance.js';

@@ -79,6 +79,7 @@ describe('calculator registry', () => {
     expect(CALCULATOR_NAMES).toEqual([
       'tvm',
       'mortgage',
+      'mortgage-affordability',
       'iit',
       'annual-bonus',
       'social-insurance',
