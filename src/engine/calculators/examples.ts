@@ -113,16 +113,46 @@ export const CALCULATOR_EXAMPLES: Record<CalculatorName, readonly CalculatorExam
       input: { birthMonth: '1971-04', category: 'female55' },
     },
   ],
+  savings: [
+    {
+      title: '10 年后 50 万：每月、每年末或今日一次性 / 500,000 in 10 years three ways',
+      input: { targetAmount: 500000, years: 10, annualReturn: 0.03, existingSavings: 50000 },
+    },
+    {
+      title: '按今日价格计的目标，缺省存款利率与通胀 / A target in today’s money, default rates',
+      input: { targetAmountToday: 200000, years: 5 },
+    },
+  ],
   education: [
     {
       title: '按预设费用：国内本科 / Preset costs: domestic undergraduate',
       input: { stages: [{ stage: 'undergraduate', location: 'domestic', startInYears: 10 }] },
+    },
+    {
+      title: '总额模式：费用已知，无需阶段与就读地 / Plain total cost: no stage or location',
+      input: {
+        stages: [
+          { startInYears: 6, annualCost: 30000, years: 3 },
+          { startInYears: 12, totalCost: 400000, growth: 0.05 },
+        ],
+        investmentReturn: 0.03,
+        existingFund: 50000,
+      },
     },
   ],
   retirement: [
     {
       title: '按支出测算退休缺口 / Gap from retirement spending',
       input: { currentAge: 40, retirementAge: 63, annualSpendingToday: 120000 },
+    },
+    {
+      title: '总额模式：已知退休时所需资金 / Plain total: the fund needed at retirement is known',
+      input: {
+        needAtRetirement: 3000000,
+        yearsToRetirement: 20,
+        currentAssets: 400000,
+        returnBeforeRetirement: 0.04,
+      },
     },
   ],
   insurance: [
@@ -132,6 +162,21 @@ export const CALCULATOR_EXAMPLES: Record<CalculatorName, readonly CalculatorExam
         annualIncome: 300000,
         hlv: { yearsToRetirement: 25, consumptionShare: 0.3 },
         needs: { funeral: 50000 },
+      },
+    },
+    {
+      title: '仅需求分析，无需收入 / Needs analysis only, no income',
+      input: {
+        existingCover: 500000,
+        needs: {
+          funeral: 50000,
+          debts: 1200000,
+          educationPv: 300000,
+          survivorsAnnualSpending: 80000,
+          survivorsYears: 15,
+          emergencyFund: 60000,
+          liquidAssets: 200000,
+        },
       },
     },
   ],

@@ -20,6 +20,7 @@ import { pensionInputSchema, runPension } from './pension.js';
 import { ratiosInputSchema, runRatios } from './ratios.js';
 import { retirementAgeInputSchema, runRetirementAge } from './retirement-age.js';
 import { retirementInputSchema, runRetirement } from './retirement.js';
+import { runSavings, savingsInputSchema } from './savings.js';
 import { runSocialInsurance, socialInsuranceInputSchema } from './social-insurance.js';
 import { runTvm, tvmInputSchema } from './tvm.js';
 
@@ -101,6 +102,14 @@ export const calculators = {
       '2025 年延迟退休改革下的法定退休年月与最低缴费年限。Statutory retirement month under the 2025 reform.',
     inputSchema: retirementAgeInputSchema,
     run: runRetirementAge,
+  }),
+  savings: def({
+    name: 'savings',
+    title: '储蓄目标',
+    description:
+      '达到目标金额需每月、每年末或今日一次性存多少。Saving towards a target: monthly, year-end or a lump sum today.',
+    inputSchema: savingsInputSchema,
+    run: runSavings,
   }),
   education: def({
     name: 'education',
@@ -191,6 +200,7 @@ export * from './annual-bonus.js';
 export * from './social-insurance.js';
 export * from './pension.js';
 export * from './retirement-age.js';
+export * from './savings.js';
 export * from './education.js';
 export * from './retirement.js';
 export * from './insurance.js';

@@ -85,6 +85,7 @@ describe('calculator registry', () => {
       'social-insurance',
       'pension',
       'retirement-age',
+      'savings',
       'education',
       'retirement',
       'insurance',
