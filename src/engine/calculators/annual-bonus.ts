@@ -125,7 +125,7 @@ export function compareBonusTaxation(
 
 export const annualBonusInputSchema = z
   .strictObject({
-    bonus: moneyField().describe('全年一次性奖金（元，税前）'),
+    bonus: moneyField().describe('全年一次性奖金（元，税前，一次）'),
     otherTaxableIncome: signedMoneyField()
       .optional()
       .describe(

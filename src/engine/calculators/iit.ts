@@ -392,16 +392,16 @@ export const iitInputSchema = z
       .strictObject({
         infants: z
           .strictObject({
-            count: intField(0, 10).describe('3岁以下婴幼儿人数'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            count: intField(0, 10).describe('3岁以下婴幼儿人数（人）'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1（一方全额）或 0.5（双方各半），缺省 1'),
           })
           .optional()
           .describe('3岁以下婴幼儿照护'),
         children: z
           .strictObject({
-            count: intField(0, 10).describe('接受学历教育的子女人数（3岁起）'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            count: intField(0, 10).describe('接受学历教育的子女人数（人，3岁起）'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1 或 0.5，缺省 1'),
           })
           .optional()
@@ -409,14 +409,16 @@ export const iitInputSchema = z
         elderly: z
           .strictObject({
             onlyChild: z.boolean().describe('是否独生子女'),
-            monthlyShare: moneyField().optional().describe('非独生子女每月分摊额（元，≤ 1,500），缺省按上限'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            monthlyShare: moneyField()
+              .optional()
+              .describe('非独生子女每月分摊额（元/月，≤ 1,500），缺省按上限'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
           })
           .optional()
           .describe('赡养老人（父母年满 60 岁）'),
         housingLoanInterest: z
           .strictObject({
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1 或 0.5（婚前各有首套房贷），缺省 1'),
           })
           .optional()
@@ -428,13 +430,13 @@ export const iitInputSchema = z
               .describe(
                 '城市类别：class1 直辖市/省会/计划单列市等 1,500；class2 户籍人口>100万 1,100；class3 其他 800',
               ),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
           })
           .optional()
           .describe('住房租金（与住房贷款利息不能同时享受）'),
         continuingEducation: z
           .strictObject({
-            degreeMonths: monthsField().optional().describe('学历（学位）继续教育本年月数'),
+            degreeMonths: monthsField().optional().describe('学历（学位）继续教育本年月数（月，0–12）'),
             certificate: z.boolean().optional().describe('本年是否取得职业资格证书'),
           })
           .optional()
@@ -448,7 +450,7 @@ export const iitInputSchema = z
       .describe('专项附加扣除（逐项）'),
     specialAdditionalTotal: moneyField()
       .optional()
-      .describe('专项附加扣除全年合计（元）；填写时代替逐项计算'),
+      .describe('专项附加扣除全年合计（元/年）；填写时代替逐项计算'),
     otherDeductions: z
       .strictObject({
         privatePension: moneyField().optional().describe('个人养老金缴费（元/年，扣除上限 12,000）'),
@@ -462,13 +464,13 @@ export const iitInputSchema = z
       .describe('其他扣除'),
     withholding: z
       .strictObject({
-        monthlyIncome: moneyField().describe('每月工资薪金（元）'),
-        monthlySpecialDeduction: moneyField().optional().describe('每月三险一金（元），缺省 0'),
+        monthlyIncome: moneyField().describe('每月工资薪金（元/月）'),
+        monthlySpecialDeduction: moneyField().optional().describe('每月三险一金（元/月），缺省 0'),
         monthlySpecialAdditionalDeduction: moneyField()
           .optional()
-          .describe('每月专项附加扣除（元）；缺省为逐项年度额（不含大病医疗、职业资格证书）÷ 12'),
-        monthlyOtherDeduction: moneyField().optional().describe('每月其他扣除（元），缺省 0'),
-        months: intField(1, 12).optional().describe('计算的月数，缺省 12'),
+          .describe('每月专项附加扣除（元/月）；缺省为逐项年度额（不含大病医疗、职业资格证书）÷ 12'),
+        monthlyOtherDeduction: moneyField().optional().describe('每月其他扣除（元/月），缺省 0'),
+        months: intField(1, 12).optional().describe('计算的月数（月，1–12），缺省 12'),
       })
       .optional()
       .describe('按月累计预扣预缴（每月金额相同）'),

@@ -300,11 +300,11 @@ const trancheSchema = z.strictObject({
   annualRate: decimalField(0, 0.36)
     .optional()
     .describe(
-      '年利率（小数）；缺省：商贷按 LPR（≤5 年用 1 年期，否则 5 年期）+ 加点，公积金按首套/二套与期限',
+      '年利率（年利率小数，如 0.031 表示 3.1%）；缺省：商贷按 LPR（≤5 年用 1 年期，否则 5 年期）+ 加点，公积金按首套/二套与期限',
     ),
   lprSpread: decimalField(-0.05, 0.05)
     .optional()
-    .describe('商贷 LPR 加点（小数，可为负，如 -0.0045），缺省 0'),
+    .describe('商贷 LPR 加点（年利率小数，可为负，如 -0.0045 表示减 45 个基点），缺省 0'),
   label: z.string().max(40).optional().describe('说明，如"公积金部分"'),
 });
 
@@ -327,7 +327,7 @@ export const mortgageInputSchema = z
     includeSchedule: z.boolean().optional().describe('是否输出逐月还款表（缺省 true）'),
     prepayment: z
       .strictObject({
-        afterMonth: intField(1, 359).describe('在第几期还款之后提前还款'),
+        afterMonth: intField(1, 359).describe('在第几期（月）还款之后提前还款'),
         amount: decimalField(0.01, 100_000_000_000).describe('提前还款金额（元）'),
         tranche: intField(0, 3).optional().describe('提前偿还哪一笔（序号从 0 起）；缺省为利率最高的一笔'),
       })
@@ -335,9 +335,11 @@ export const mortgageInputSchema = z
       .describe('一次性提前还款'),
     affordability: z
       .strictObject({
-        monthlyGrossIncome: moneyField().optional().describe('经核实的税前月收入（元），用于银行 50%/55% 线'),
-        monthlyNetIncome: moneyField().optional().describe('税后月收入（元），用于理财规划 30%–40% 线'),
-        otherMonthlyDebtPayments: moneyField().optional().describe('其他债务月还款额（元），缺省 0'),
+        monthlyGrossIncome: moneyField()
+          .optional()
+          .describe('经核实的税前月收入（元/月），用于银行 50%/55% 线'),
+        monthlyNetIncome: moneyField().optional().describe('税后月收入（元/月），用于理财规划 30%–40% 线'),
+        otherMonthlyDebtPayments: moneyField().optional().describe('其他债务月还款额（元/月），缺省 0'),
         housePrice: moneyField().optional().describe('房屋总价（元），用于检查最低首付比例'),
       })
       .optional()
