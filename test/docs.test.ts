@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { renderCalculatorsDoc } from '../src/apps/calculators-doc.js';
 import { planSchemaText, profileSchemaText, renderPlanDoc, renderProfileDoc } from '../src/apps/docs.js';
 
 const read = (p: string) => readFileSync(new URL(`../docs/${p}`, import.meta.url), 'utf8');
@@ -18,5 +19,10 @@ describe('generated docs are current (run `npm run docs` after changing the prof
     expect(read('plan.schema.json')).toBe(planSchemaText());
     const md = read('plan-format.md');
     expect(renderPlanDoc(md)).toBe(md);
+  });
+
+  it('docs/calculators.md: field tables, formula sections, and every example run with its output', () => {
+    const md = read('calculators.md');
+    expect(renderCalculatorsDoc(md)).toBe(md);
   });
 });

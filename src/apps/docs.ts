@@ -4,6 +4,7 @@
  *   docs/profile.md           the same, as a field table between generated markers
  *   docs/plan.schema.json     the Plan's JSON Schema (from planSchema)
  *   docs/plan-format.md       its field table
+ *   docs/calculators.md       the calculator catalogue with executed examples (calculators-doc.ts)
  * `npm run docs` writes them; test/docs.test.ts fails when they are stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { z } from 'zod';
 import { profileJsonSchema } from '../domain/json-schema.js';
 import { planSchema } from '../engine/plan-types.js';
 import { PACKAGE_ROOT } from './assets.js';
+import { renderCalculatorsDoc } from './calculators-doc.js';
 
 type Schema = {
   type?: string | string[];
@@ -108,5 +110,9 @@ if (process.argv[1] && process.argv[1].endsWith('docs.js')) {
   writeFileSync(join(docs, 'plan.schema.json'), planSchemaText());
   const planMd = join(docs, 'plan-format.md');
   writeFileSync(planMd, renderPlanDoc(readFileSync(planMd, 'utf8')));
-  process.stderr.write('docs/profile.*, docs/plan.schema.json and docs/plan-format.md written\n');
+  const calcMd = join(docs, 'calculators.md');
+  writeFileSync(calcMd, renderCalculatorsDoc(readFileSync(calcMd, 'utf8')));
+  process.stderr.write(
+    'docs/profile.*, docs/plan.schema.json, docs/plan-format.md and docs/calculators.md written\n',
+  );
 }

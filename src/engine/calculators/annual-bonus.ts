@@ -14,12 +14,25 @@
  *   than at B until X, where X − tax_{k+1}(X) = B − tax_k(B), i.e.
  *   X = (B·(1 − r_k) + q_k − q_{k+1}) / (1 − r_{k+1}); the interval (B, X) is open. Computed from the
  *   table, not hard-coded.
+ * - From the salary (portal use): instead of `otherTaxableIncome`, give the year's salary (annual
+ *   or monthly × 12), 五险一金 (专项扣除), 专项附加扣除 and other deductions; then
+ *   otherTaxableIncome = salary − basic deduction (the dated rule, 60,000/yr, unless overridden)
+ *   − 专项扣除 − 专项附加扣除 − 其他扣除 (negative when the deductions exceed the salary), and each
+ *   method also reports the year's take-home pay = salary + bonus − 专项扣除 − total tax.
  */
 import { z } from 'zod';
 import { Dec, ONE, ZERO, dec, maxOf, toMoneyString } from '../../domain/money.js';
 import { BONUS_SUNSET_RULE_ID, type TaxBracket } from '../rules/iit.js';
 import { RULE_SET_MONTH, rulesAt } from '../rules/ruleset.js';
-import { intField, moneyField, signedMoneyField, usedRules, type UsedRules } from './common.js';
+import {
+  conflictingFields,
+  intField,
+  moneyField,
+  requireField,
+  signedMoneyField,
+  usedRules,
+  type UsedRules,
+} from './common.js';
 import { bracketFor, taxByTable } from './iit.js';
 
 /** Tax on a bonus taxed separately (monthly table looked up with bonus ÷ 12). */
@@ -112,15 +125,68 @@ export function compareBonusTaxation(
 
 export const annualBonusInputSchema = z
   .strictObject({
-    bonus: moneyField().describe('全年一次性奖金（元，税前）'),
-    otherTaxableIncome: signedMoneyField().describe(
-      '不含奖金的全年综合所得应纳税所得额（元）= 收入 − 6 万 − 专项扣除 − 专项附加扣除 − 其他扣除；扣除未用完时为负数',
-    ),
+    bonus: moneyField().describe('全年一次性奖金（元，税前，一次）'),
+    otherTaxableIncome: signedMoneyField()
+      .optional()
+      .describe(
+        '不含奖金的全年综合所得应纳税所得额（元/年）= 收入 − 6 万 − 专项扣除 − 专项附加扣除 − 其他扣除；扣除未用完时为负数。与按工资填写（annualSalary 或 monthlySalary 等）二选一',
+      ),
+    annualSalary: moneyField()
+      .optional()
+      .describe('不含奖金的全年工资薪金（元/年，税前）；与 monthlySalary 二选一'),
+    monthlySalary: moneyField().optional().describe('每月工资薪金（元/月，税前），按 12 个月计'),
+    annualSpecialDeduction: moneyField()
+      .optional()
+      .describe(
+        '专项扣除：个人缴纳的五险一金（三险一金）全年合计（元/年），缺省 0；与 monthlySpecialDeduction 二选一',
+      ),
+    monthlySpecialDeduction: moneyField()
+      .optional()
+      .describe('专项扣除：每月个人缴纳的五险一金（元/月），按 12 个月计'),
+    annualSpecialAdditional: moneyField()
+      .optional()
+      .describe('专项附加扣除全年合计（元/年），缺省 0；与 monthlySpecialAdditional 二选一'),
+    monthlySpecialAdditional: moneyField().optional().describe('专项附加扣除每月合计（元/月），按 12 个月计'),
+    annualOtherDeductions: moneyField()
+      .optional()
+      .describe('其他扣除全年合计（元/年：个人养老金、商业健康险等），缺省 0'),
+    basicDeduction: moneyField()
+      .optional()
+      .describe('基本减除费用（元/年）；缺省按纳税年度规则（2019 年起 60,000 元/年）'),
     taxYear: intField(2019, 2200)
       .optional()
       .describe('纳税年度；缺省为规则集口径日期所在年度（2026）；2028 年起只能并入综合所得'),
   })
+  .superRefine((v, ctx) => {
+    if (v.otherTaxableIncome === undefined && v.annualSalary === undefined && v.monthlySalary === undefined)
+      requireField(ctx, ['otherTaxableIncome']);
+  })
   .describe('全年一次性奖金计税方式比较');
+
+const SALARY_SIDE = [
+  'annualSalary',
+  'monthlySalary',
+  'annualSpecialDeduction',
+  'monthlySpecialDeduction',
+  'annualSpecialAdditional',
+  'monthlySpecialAdditional',
+  'annualOtherDeductions',
+  'basicDeduction',
+] as const;
+
+type BonusInput = z.output<typeof annualBonusInputSchema>;
+
+/** One of an annual amount or a monthly amount × 12 (at most one may be given). */
+function annualOf(
+  input: BonusInput,
+  annual: (typeof SALARY_SIDE)[number],
+  monthly: (typeof SALARY_SIDE)[number],
+): Dec {
+  const a = input[annual];
+  const m = input[monthly];
+  if (a !== undefined && m !== undefined) throw conflictingFields(monthly, annual);
+  return a ?? (m ? m.times(12) : ZERO);
+}
 
 export type AnnualBonusInput = z.input<typeof annualBonusInputSchema>;
 
@@ -128,6 +194,15 @@ export interface AnnualBonusOutput {
   taxYear: number;
   bonus: string;
   otherTaxableIncome: string;
+  /** When the salary was given: how otherTaxableIncome was derived (元/年). */
+  fromSalary?: {
+    annualSalary: string;
+    basicDeduction: string;
+    specialDeduction: string;
+    specialAdditional: string;
+    otherDeductions: string;
+    otherTaxableIncome: string;
+  };
   separateAvailable: boolean;
   /** When separate taxation is not available: the rule that ended it. */
   unavailableRule?: string;
@@ -136,6 +211,8 @@ export interface AnnualBonusOutput {
     otherIncomeTax: string;
     totalTax: string;
     afterTaxBonus: string;
+    /** Salary + bonus − 专项扣除 − total tax (元/年); only when the salary was given. */
+    takeHome?: string;
     bracket: { level: number; rate: string; quickDeduction: string };
   };
   merged: {
@@ -143,6 +220,8 @@ export interface AnnualBonusOutput {
     /** Extra tax the bonus causes when merged. */
     bonusTax: string;
     afterTaxBonus: string;
+    /** Salary + bonus − 专项扣除 − total tax (元/年); only when the salary was given. */
+    takeHome?: string;
     bracket: { level: number; rate: string; quickDeduction: string };
   };
   cheaper: 'separate' | 'merged' | 'equal';
@@ -167,18 +246,57 @@ export function runAnnualBonus(input: z.output<typeof annualBonusInputSchema>): 
   const rules = rulesAt(month);
   const monthly = rules.bonus?.value;
   const annual = rules.iit.annualTable.value;
-  const c = compareBonusTaxation(input.bonus, input.otherTaxableIncome, annual, monthly);
+  const salaryGiven = SALARY_SIDE.filter((k) => input[k] !== undefined);
+  let otherTaxable: Dec;
+  let fromSalary: { salary: Dec; basic: Dec; special: Dec; additional: Dec; other: Dec } | undefined;
+  if (input.otherTaxableIncome !== undefined) {
+    const first = salaryGiven[0];
+    if (first !== undefined) throw conflictingFields(first, 'otherTaxableIncome');
+    otherTaxable = input.otherTaxableIncome;
+  } else {
+    fromSalary = {
+      salary: annualOf(input, 'annualSalary', 'monthlySalary'),
+      basic: input.basicDeduction ?? dec(rules.iit.basicDeduction.value),
+      special: annualOf(input, 'annualSpecialDeduction', 'monthlySpecialDeduction'),
+      additional: annualOf(input, 'annualSpecialAdditional', 'monthlySpecialAdditional'),
+      other: input.annualOtherDeductions ?? ZERO,
+    };
+    const f = fromSalary;
+    otherTaxable = f.salary.minus(f.basic).minus(f.special).minus(f.additional).minus(f.other);
+  }
+  const c = compareBonusTaxation(input.bonus, otherTaxable, annual, monthly);
+  const takeHome = (totalTax: Dec) =>
+    fromSalary
+      ? {
+          takeHome: toMoneyString(
+            fromSalary.salary.plus(input.bonus).minus(fromSalary.special).minus(totalTax),
+          ),
+        }
+      : {};
   const br = (b: TaxBracket, level: number) => ({ level, rate: b.rate, quickDeduction: b.quickDeduction });
   const warnings: string[] = [];
   const out: AnnualBonusOutput = {
     taxYear,
     bonus: toMoneyString(input.bonus),
-    otherTaxableIncome: toMoneyString(input.otherTaxableIncome),
+    otherTaxableIncome: toMoneyString(otherTaxable),
+    ...(fromSalary
+      ? {
+          fromSalary: {
+            annualSalary: toMoneyString(fromSalary.salary),
+            basicDeduction: toMoneyString(fromSalary.basic),
+            specialDeduction: toMoneyString(fromSalary.special),
+            specialAdditional: toMoneyString(fromSalary.additional),
+            otherDeductions: toMoneyString(fromSalary.other),
+            otherTaxableIncome: toMoneyString(otherTaxable),
+          },
+        }
+      : {}),
     separateAvailable: c.separateAvailable,
     merged: {
       totalTax: toMoneyString(c.merged.totalTax),
       bonusTax: toMoneyString(c.merged.bonusTax),
       afterTaxBonus: toMoneyString(input.bonus.minus(c.merged.bonusTax)),
+      ...takeHome(c.merged.totalTax),
       bracket: br(c.merged.bracket, c.merged.level),
     },
     cheaper: c.cheaper,
@@ -191,7 +309,11 @@ export function runAnnualBonus(input: z.output<typeof annualBonusInputSchema>): 
         }))
       : [],
     used: {
-      ...usedRules({ month, defaulted: input.taxYear === undefined }, [rules.iit.annualTable, rules.bonus]),
+      ...usedRules({ month, defaulted: input.taxYear === undefined }, [
+        rules.iit.annualTable,
+        rules.bonus,
+        fromSalary && input.basicDeduction === undefined ? rules.iit.basicDeduction : undefined,
+      ]),
       monthlyTable: monthly ? [...monthly] : null,
       annualTable: [...annual],
     },
@@ -206,6 +328,7 @@ export function runAnnualBonus(input: z.output<typeof annualBonusInputSchema>): 
       otherIncomeTax: toMoneyString(c.separate.otherTax),
       totalTax: toMoneyString(c.separate.totalTax),
       afterTaxBonus: toMoneyString(input.bonus.minus(c.separate.bonusTax)),
+      ...takeHome(c.separate.totalTax),
       bracket: br(c.separate.bracket, c.separate.level),
     };
   }

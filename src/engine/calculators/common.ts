@@ -149,6 +149,16 @@ export function noAnswer(path: string, message: string): FinplanError {
   return new FinplanError('FINPLAN_E_INVALID_CALCULATOR_INPUT', message, { issues: [issue] });
 }
 
+/**
+ * Fields that cannot be given together (e.g. a taxable income and the deductions it already
+ * nets): a coded input error at the second field, naming the first.
+ */
+export function conflictingFields(path: string, withPath: string): FinplanError {
+  const message = `不能与 ${withPath} 同时填写`;
+  const issue: InputIssue = { path, code: 'mutually_exclusive', message };
+  return new FinplanError('FINPLAN_E_INVALID_CALCULATOR_INPUT', message, { issues: [issue] });
+}
+
 /** Add a "required" issue from a cross-field check (rendered as 为必填项 by fromZodIssue). */
 export function requireField(ctx: z.RefinementCtx, path: (string | number)[]): void {
   ctx.addIssue({ code: 'invalid_type', expected: 'number', input: undefined, path });

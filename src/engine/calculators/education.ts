@@ -13,6 +13,12 @@
  *   Because the saving compounds monthly at r/12, its present value is slightly below the lump sum
  *   (effective annual (1 + r/12)^12 − 1 > r): the two methods are each exact under their own
  *   convention and are not meant to be equal.
+ * - level year-end (annual) saving until the stage starts, annual compounding at r:
+ *     S_y = F_net × r / ((1 + r)^t − 1)   (F_net / t at r = 0); none when t = 0.
+ * Plain total-cost mode: a stage needs no `stage` or `location` when its cost is given — either
+ * `annualCost` with `years`, or `totalCost` (today's price of the whole stage, paid at its start,
+ * i.e. one school year of that cost); growth then defaults to the domestic assumption unless the
+ * location is abroad or `growth` is given.
  * Presets (china-rules §7.1, Low–Medium): see EDUCATION_PRESETS; growth 3.5% domestic, 5% abroad;
  * r defaults to the C2 model return 2.9% (Low). Outputs to the fen, half-up.
  */
@@ -20,17 +26,19 @@ import { z } from 'zod';
 import { Dec, ONE, ZERO, sum, toMoneyString } from '../../domain/money.js';
 import type { EducationLocation, EducationStage } from '../rules/assumptions.js';
 import {
+  conflictingFields,
   decimalField,
   intField,
-  isNegligibleRate,
   moneyField,
   noAnswer,
   rateString,
   resolveRules,
+  requireField,
   ruleDateField,
   usedRules,
   type UsedRules,
 } from './common.js';
+import { annualSavingFor, monthlySavingFor } from './savings.js';
 
 export interface EducationStageInput {
   annualCost: Dec;
@@ -59,13 +67,8 @@ export function educationStageNeed(s: EducationStageInput, rate: Dec): Education
   return { costs, totalNominal: sum(costs), lumpSumToday: pv, needAtStart: atStart };
 }
 
-/** End-of-month level saving reaching `target` in `months` months at monthly rate i. */
-export function monthlySavingFor(target: Dec, annualRate: Dec, months: number): Dec | undefined {
-  if (months <= 0) return undefined;
-  const i = annualRate.div(12);
-  if (isNegligibleRate(i)) return target.div(months);
-  return target.times(i).div(ONE.plus(i).pow(months).minus(1));
-}
+// The level-saving formulas live in savings.ts; re-exported here for the planning modules.
+export { monthlySavingFor };
 
 // ---------------------------------------------------------------------------------------------
 // Calculator
@@ -80,18 +83,25 @@ export const educationInputSchema = z
         z.strictObject({
           stage: z
             .enum(STAGES)
+            .optional()
             .describe(
-              '教育阶段：preschool 学前 / primary 小学 / junior 初中 / senior 高中 / undergraduate 本科 / graduate 研究生',
+              '教育阶段（用于费用预设）：preschool 学前 / primary 小学 / junior 初中 / senior 高中 / undergraduate 本科 / graduate 研究生；已填写费用时可省略',
             ),
           location: z
             .enum(LOCATIONS)
+            .optional()
             .describe(
-              '就读地：domestic 国内 / abroad_us 美国 / abroad_uk 英国 / abroad_au_ca 澳加 / abroad_hk 香港 / abroad_jp 日本',
+              '就读地（用于费用预设与增长率）：domestic 国内 / abroad_us 美国 / abroad_uk 英国 / abroad_au_ca 澳加 / abroad_hk 香港 / abroad_jp 日本；已填写费用时可省略（按国内增长率）',
             ),
-          startInYears: intField(0, 40).describe('距该阶段开始的整年数（0 表示今年开始）'),
-          annualCost: moneyField().optional().describe('每年费用（元，今日价格）；缺省按教育费用预设'),
-          years: intField(1, 10).optional().describe('该阶段年数；缺省按预设'),
-          growth: decimalField(-0.1, 0.3).optional().describe('费用年增长率；缺省国内 3.5%、海外 5%'),
+          startInYears: intField(0, 40).describe('距该阶段开始的整年数（年；0 表示今年开始）'),
+          annualCost: moneyField().optional().describe('每年费用（元/年，今日价格）；缺省按教育费用预设'),
+          years: intField(1, 10).optional().describe('该阶段年数（年）；缺省按预设'),
+          totalCost: moneyField()
+            .optional()
+            .describe('该阶段总费用（元，今日价格，于阶段开始时一次支付）；代替 annualCost 与 years'),
+          growth: decimalField(-0.1, 0.3)
+            .optional()
+            .describe('费用年增长率（小数，如 0.035）；缺省国内 3.5%、海外 5%'),
         }),
       )
       .min(1)
@@ -99,9 +109,17 @@ export const educationInputSchema = z
       .describe('教育阶段列表'),
     investmentReturn: decimalField(-0.1, 0.3)
       .optional()
-      .describe('教育金投资年收益率；缺省 2.9%（C2 稳健组合）'),
+      .describe('教育金投资年收益率（年利率小数，如 0.029）；缺省 2.9%（C2 稳健组合）'),
     existingFund: moneyField().optional().describe('已为该子女准备的教育金（元），缺省 0'),
     date: ruleDateField(),
+  })
+  .superRefine((v, ctx) => {
+    v.stages.forEach((s, k) => {
+      const costGiven = s.totalCost !== undefined || (s.annualCost !== undefined && s.years !== undefined);
+      if (costGiven) return;
+      if (s.stage === undefined) requireField(ctx, ['stages', k, 'stage']);
+      if (s.location === undefined) requireField(ctx, ['stages', k, 'location']);
+    });
   })
   .describe('子女教育金测算');
 
@@ -109,8 +127,9 @@ export type EducationInput = z.input<typeof educationInputSchema>;
 
 export interface EducationOutput {
   stages: {
-    stage: EducationStage;
-    location: EducationLocation;
+    /** null when not given (plain total-cost mode). */
+    stage: EducationStage | null;
+    location: EducationLocation | null;
     startInYears: number;
     years: number;
     annualCostToday: string;
@@ -124,6 +143,8 @@ export interface EducationOutput {
     netNeedAtStart: string;
     /** Level end-of-month saving until the stage starts; null when it starts this year. */
     monthlySaving: string | null;
+    /** Level year-end saving until the stage starts (annual compounding); null when it starts this year. */
+    annualSaving: string | null;
   }[];
   total: { totalNominal: string; lumpSumToday: string; lumpSumTodayNet: string };
   warnings: string[];
@@ -139,16 +160,25 @@ export function runEducation(input: z.output<typeof educationInputSchema>): Educ
   const warnings: string[] = [];
   let existing = input.existingFund ?? ZERO;
   const stages = input.stages.map((s, index) => {
-    const preset = a.educationPresets.value[s.location][s.stage];
-    if (s.annualCost === undefined || s.years === undefined) {
+    if (s.totalCost !== undefined && s.annualCost !== undefined)
+      throw conflictingFields(`stages[${index}].totalCost`, `stages[${index}].annualCost`);
+    if (s.totalCost !== undefined && s.years !== undefined)
+      throw conflictingFields(`stages[${index}].totalCost`, `stages[${index}].years`);
+    const preset =
+      s.stage !== undefined && s.location !== undefined
+        ? a.educationPresets.value[s.location][s.stage]
+        : undefined;
+    if (s.totalCost === undefined && (s.annualCost === undefined || s.years === undefined)) {
       if (!preset)
         throw noAnswer(`stages[${index}].annualCost`, '该阶段与就读地没有费用预设，请填写每年费用与年数');
       sources.push(a.educationPresets);
     }
-    const annualCost = s.annualCost ?? new Dec(preset?.annualCost ?? 0);
-    const years = s.years ?? preset?.years ?? 1;
+    const annualCost = s.totalCost ?? s.annualCost ?? new Dec(preset?.annualCost ?? 0);
+    const years = s.totalCost !== undefined ? 1 : (s.years ?? preset?.years ?? 1);
     const growthAssumption =
-      s.location === 'domestic' ? a.educationInflationDomestic : a.educationInflationAbroad;
+      s.location === undefined || s.location === 'domestic'
+        ? a.educationInflationDomestic
+        : a.educationInflationAbroad;
     const growth = s.growth ?? new Dec(growthAssumption.value);
     if (s.growth === undefined) sources.push(growthAssumption);
     const r = educationStageNeed({ annualCost, years, startInYears: s.startInYears, growth }, rate);
@@ -158,13 +188,15 @@ export function runEducation(input: z.output<typeof educationInputSchema>): Educ
     const excess = grownExisting.minus(r.needAtStart);
     existing = excess.gt(0) ? excess.div(ONE.plus(rate).pow(s.startInYears)) : ZERO;
     const saving = monthlySavingFor(net, rate, s.startInYears * 12);
+    const annualSaving = annualSavingFor(net, rate, s.startInYears);
     return {
-      stage: s.stage,
-      location: s.location,
+      stage: s.stage ?? null,
+      location: s.location ?? null,
       startInYears: s.startInYears,
       years,
       annualCostToday: toMoneyString(annualCost),
-      costSource: s.annualCost === undefined ? ('preset' as const) : ('input' as const),
+      costSource:
+        s.totalCost === undefined && s.annualCost === undefined ? ('preset' as const) : ('input' as const),
       growth: rateString(growth),
       costsByYear: r.costs.map((c, j) => ({ yearFromNow: s.startInYears + j, cost: toMoneyString(c) })),
       totalNominal: toMoneyString(r.totalNominal),
@@ -172,6 +204,7 @@ export function runEducation(input: z.output<typeof educationInputSchema>): Educ
       needAtStart: toMoneyString(r.needAtStart),
       netNeedAtStart: toMoneyString(net),
       monthlySaving: saving ? toMoneyString(saving) : null,
+      annualSaving: annualSaving ? toMoneyString(annualSaving) : null,
       _pv: r.lumpSumToday,
       _nominal: r.totalNominal,
     };
@@ -188,7 +221,7 @@ export function runEducation(input: z.output<typeof educationInputSchema>): Educ
     used: {
       ...usedRules(ctx, sources),
       investmentReturn: rateString(rate),
-      timing: '各学年费用在学年初支付；月储蓄在月末存入',
+      timing: '各学年费用在学年初支付；月储蓄在月末存入（按月复利）；年储蓄在年末存入（按年复利）',
       monthlyRate: 'annual/12',
     },
   };

@@ -54,9 +54,9 @@ export function emergencyFund(p: {
 
 export const emergencyFundInputSchema = z
   .strictObject({
-    monthlyEssentialSpending: moneyField().describe('每月必要支出（元）'),
+    monthlyEssentialSpending: moneyField().describe('每月必要支出（元/月）'),
     incomeStable: z.boolean().optional().describe('收入是否稳定（缺省 true）；不稳定时按 6–12 个月'),
-    months: decimalField(0, 36).optional().describe('指定备用月数（代替 3–6 / 6–12 的区间）'),
+    months: decimalField(0, 36).optional().describe('指定备用月数（月，代替 3–6 / 6–12 的区间）'),
     cash: moneyField().optional().describe('现金（元）'),
     demandDeposits: moneyField().optional().describe('活期存款（元）'),
     moneyMarket: moneyField().optional().describe('货币市场基金（元）'),

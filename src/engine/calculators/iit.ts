@@ -18,6 +18,12 @@
  *   the fen. The 预扣率表 is the annual table. When the monthly 专项附加 is not given it defaults to
  *   the itemised annual amount ÷ 12 (大病医疗 excluded: it is claimed only at 汇算).
  * The tax year's rules are those in force on 1 January of `taxYear` (default: the 口径日期's year).
+ *
+ * Two ways in: from the year's income (`annualIncome`, deductions itemised as above; the basic
+ * deduction may be overridden with `basicDeduction`, default the dated rule — 60,000/yr from
+ * 2019-01-01), or from a known `taxableIncome` (应纳税所得额, all deductions already taken), which is
+ * looked up in the annual table directly; then no income, deduction, effective rate or after-tax
+ * income is reported (null), since the income behind it is unknown.
  */
 import { z } from 'zod';
 import {
@@ -36,7 +42,14 @@ import {
 } from '../../domain/money.js';
 import type { SpecialAdditionalStandards, TaxBracket } from '../rules/iit.js';
 import { RULE_SET_MONTH, rulesAt } from '../rules/ruleset.js';
-import { intField, moneyField, usedRules, type UsedRules } from './common.js';
+import {
+  conflictingFields,
+  intField,
+  moneyField,
+  requireField,
+  usedRules,
+  type UsedRules,
+} from './common.js';
 
 /** The bracket applying to an amount (upper bounds inclusive). */
 export function bracketFor(
@@ -209,6 +222,8 @@ export interface AnnualIitInput {
   /** Replaces the itemised 专项附加扣除 when given. */
   specialAdditionalTotal?: Dec;
   otherDeductions?: OtherDeductionsInput;
+  /** 基本减除费用 for the year (元); default the rule in force (60,000). */
+  basicDeduction?: Dec;
 }
 
 export interface AnnualIitResult {
@@ -238,7 +253,7 @@ export function annualIit(input: AnnualIitInput, iit: IitRules): AnnualIitResult
   const warnings: string[] = [];
   const special = input.specialDeduction ?? ZERO;
   const taxFree = input.taxFreeIncome ?? ZERO;
-  const basic = dec(iit.basicDeduction.value);
+  const basic = input.basicDeduction ?? dec(iit.basicDeduction.value);
   let sa = specialAdditionalDeductions(input.specialAdditional ?? {}, iit.specialAdditional.value);
   if (input.specialAdditionalTotal !== undefined)
     sa = {
@@ -358,23 +373,35 @@ const shareField = () => z.union([z.literal(1), z.literal(0.5)]).transform((v) =
 export const iitInputSchema = z
   .strictObject({
     taxYear: intField(2019, 2200).optional().describe('纳税年度；缺省为规则集口径日期所在年度（2026）'),
-    annualIncome: moneyField().describe('全年综合所得收入额（元）：工资薪金等，不含单独计税的年终奖'),
+    annualIncome: moneyField()
+      .optional()
+      .describe('全年综合所得收入额（元/年）：工资薪金等，不含单独计税的年终奖；与 taxableIncome 二选一'),
+    taxableIncome: moneyField()
+      .optional()
+      .describe(
+        '全年应纳税所得额（元/年），已减去基本减除费用与各项扣除；填写时直接按年度税率表计税，不能再填收入与扣除',
+      ),
+    basicDeduction: moneyField()
+      .optional()
+      .describe('基本减除费用（元/年）；缺省按纳税年度规则（2019 年起 60,000 元/年，即 5,000 元/月）'),
     taxFreeIncome: moneyField().optional().describe('免税收入（元/年），缺省 0'),
-    specialDeduction: moneyField().optional().describe('专项扣除：个人缴纳的三险一金全年合计（元），缺省 0'),
+    specialDeduction: moneyField()
+      .optional()
+      .describe('专项扣除：个人缴纳的三险一金全年合计（元/年），缺省 0'),
     specialAdditional: z
       .strictObject({
         infants: z
           .strictObject({
-            count: intField(0, 10).describe('3岁以下婴幼儿人数'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            count: intField(0, 10).describe('3岁以下婴幼儿人数（人）'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1（一方全额）或 0.5（双方各半），缺省 1'),
           })
           .optional()
           .describe('3岁以下婴幼儿照护'),
         children: z
           .strictObject({
-            count: intField(0, 10).describe('接受学历教育的子女人数（3岁起）'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            count: intField(0, 10).describe('接受学历教育的子女人数（人，3岁起）'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1 或 0.5，缺省 1'),
           })
           .optional()
@@ -382,14 +409,16 @@ export const iitInputSchema = z
         elderly: z
           .strictObject({
             onlyChild: z.boolean().describe('是否独生子女'),
-            monthlyShare: moneyField().optional().describe('非独生子女每月分摊额（元，≤ 1,500），缺省按上限'),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            monthlyShare: moneyField()
+              .optional()
+              .describe('非独生子女每月分摊额（元/月，≤ 1,500），缺省按上限'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
           })
           .optional()
           .describe('赡养老人（父母年满 60 岁）'),
         housingLoanInterest: z
           .strictObject({
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
             share: shareField().optional().describe('扣除比例：1 或 0.5（婚前各有首套房贷），缺省 1'),
           })
           .optional()
@@ -401,13 +430,13 @@ export const iitInputSchema = z
               .describe(
                 '城市类别：class1 直辖市/省会/计划单列市等 1,500；class2 户籍人口>100万 1,100；class3 其他 800',
               ),
-            months: monthsField().optional().describe('本年享受月数，缺省 12'),
+            months: monthsField().optional().describe('本年享受月数（月，0–12），缺省 12'),
           })
           .optional()
           .describe('住房租金（与住房贷款利息不能同时享受）'),
         continuingEducation: z
           .strictObject({
-            degreeMonths: monthsField().optional().describe('学历（学位）继续教育本年月数'),
+            degreeMonths: monthsField().optional().describe('学历（学位）继续教育本年月数（月，0–12）'),
             certificate: z.boolean().optional().describe('本年是否取得职业资格证书'),
           })
           .optional()
@@ -421,7 +450,7 @@ export const iitInputSchema = z
       .describe('专项附加扣除（逐项）'),
     specialAdditionalTotal: moneyField()
       .optional()
-      .describe('专项附加扣除全年合计（元）；填写时代替逐项计算'),
+      .describe('专项附加扣除全年合计（元/年）；填写时代替逐项计算'),
     otherDeductions: z
       .strictObject({
         privatePension: moneyField().optional().describe('个人养老金缴费（元/年，扣除上限 12,000）'),
@@ -435,37 +464,48 @@ export const iitInputSchema = z
       .describe('其他扣除'),
     withholding: z
       .strictObject({
-        monthlyIncome: moneyField().describe('每月工资薪金（元）'),
-        monthlySpecialDeduction: moneyField().optional().describe('每月三险一金（元），缺省 0'),
+        monthlyIncome: moneyField().describe('每月工资薪金（元/月）'),
+        monthlySpecialDeduction: moneyField().optional().describe('每月三险一金（元/月），缺省 0'),
         monthlySpecialAdditionalDeduction: moneyField()
           .optional()
-          .describe('每月专项附加扣除（元）；缺省为逐项年度额（不含大病医疗、职业资格证书）÷ 12'),
-        monthlyOtherDeduction: moneyField().optional().describe('每月其他扣除（元），缺省 0'),
-        months: intField(1, 12).optional().describe('计算的月数，缺省 12'),
+          .describe('每月专项附加扣除（元/月）；缺省为逐项年度额（不含大病医疗、职业资格证书）÷ 12'),
+        monthlyOtherDeduction: moneyField().optional().describe('每月其他扣除（元/月），缺省 0'),
+        months: intField(1, 12).optional().describe('计算的月数（月，1–12），缺省 12'),
       })
       .optional()
       .describe('按月累计预扣预缴（每月金额相同）'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.annualIncome === undefined && v.taxableIncome === undefined) requireField(ctx, ['annualIncome']);
   })
   .describe('个人所得税（综合所得）计算器');
 
 export type IitInput = z.input<typeof iitInputSchema>;
 
+/** In taxableIncome mode total is null and items empty: the deductions are inside the given figure. */
+type DeductionsOut = { total: string | null; items: { code: string; amount: string; basis: string }[] };
+
 export interface IitOutput {
   taxYear: number;
-  income: string;
-  taxFreeIncome: string;
-  basicDeduction: string;
-  specialDeduction: string;
-  specialAdditional: { total: string; items: { code: string; amount: string; basis: string }[] };
-  otherDeductions: { total: string; items: { code: string; amount: string; basis: string }[] };
+  /** income: from annualIncome and the deductions; taxableIncome: from a given 应纳税所得额. */
+  mode: 'income' | 'taxableIncome';
+  /** The fields from here to specialDeduction are null in taxableIncome mode. */
+  income: string | null;
+  taxFreeIncome: string | null;
+  basicDeduction: string | null;
+  specialDeduction: string | null;
+  specialAdditional: DeductionsOut;
+  otherDeductions: DeductionsOut;
   taxableIncome: string;
   bracket: { level: number; rate: string; quickDeduction: string };
   tax: string;
-  /** tax ÷ income (4 places); "0.0000" when income is 0. */
-  effectiveRate: string;
+  /** tax ÷ income (4 places); "0.0000" when income is 0; null in taxableIncome mode. */
+  effectiveRate: string | null;
+  /** tax ÷ taxable income (4 places); "0.0000" when it is 0. */
+  taxableIncomeRate: string;
   marginalRate: string;
-  /** income − 专项扣除 − tax. */
-  afterTaxIncome: string;
+  /** income − 专项扣除 − tax; null in taxableIncome mode. */
+  afterTaxIncome: string | null;
   withholding?: {
     months: {
       month: number;
@@ -490,9 +530,11 @@ export function runIit(input: z.output<typeof iitInputSchema>): IitOutput {
   const month = `${taxYear}-01`;
   const rules = rulesAt(month);
   const ctx = { rules, month, defaulted: input.taxYear === undefined };
+  if (input.taxableIncome !== undefined) return runIitOnTaxable(input, input.taxableIncome, taxYear, ctx);
   const r = annualIit(
     {
-      income: input.annualIncome,
+      income: input.annualIncome ?? ZERO,
+      ...(input.basicDeduction !== undefined ? { basicDeduction: input.basicDeduction } : {}),
       ...(input.taxFreeIncome !== undefined ? { taxFreeIncome: input.taxFreeIncome } : {}),
       ...(input.specialDeduction !== undefined ? { specialDeduction: input.specialDeduction } : {}),
       ...(input.specialAdditional !== undefined ? { specialAdditional: input.specialAdditional } : {}),
@@ -505,6 +547,7 @@ export function runIit(input: z.output<typeof iitInputSchema>): IitOutput {
   );
   const output: IitOutput = {
     taxYear,
+    mode: 'income',
     income: toMoneyString(r.income),
     taxFreeIncome: toMoneyString(r.taxFreeIncome),
     basicDeduction: toMoneyString(r.basicDeduction),
@@ -521,13 +564,16 @@ export function runIit(input: z.output<typeof iitInputSchema>): IitOutput {
     bracket: { level: r.level, rate: r.bracket.rate, quickDeduction: r.bracket.quickDeduction },
     tax: toMoneyString(r.tax),
     effectiveRate: r.income.gt(0) ? r.tax.div(r.income).toFixed(4, Dec.ROUND_HALF_UP) : '0.0000',
+    taxableIncomeRate: r.taxableIncome.gt(0)
+      ? r.tax.div(r.taxableIncome).toFixed(4, Dec.ROUND_HALF_UP)
+      : '0.0000',
     marginalRate: r.taxableIncome.gt(0) ? r.bracket.rate : '0',
     afterTaxIncome: toMoneyString(r.income.minus(r.specialDeduction).minus(r.tax)),
     warnings: r.warnings,
     used: {
       ...usedRules(ctx, [
         rules.iit.annualTable,
-        rules.iit.basicDeduction,
+        input.basicDeduction === undefined ? rules.iit.basicDeduction : undefined,
         rules.iit.specialAdditional,
         input.otherDeductions?.privatePension ? rules.iit.privatePension : undefined,
         input.otherDeductions?.commercialHealthInsurance ? rules.iit.commercialHealthInsuranceCap : undefined,
@@ -536,23 +582,38 @@ export function runIit(input: z.output<typeof iitInputSchema>): IitOutput {
       specialAdditionalStandards: rules.iit.specialAdditional.value,
     },
   };
-  if (input.withholding) {
-    const w = input.withholding;
+  if (input.withholding)
+    output.withholding = withholdingOf(
+      input.withholding,
+      r.specialAdditional.withholdingTotal,
+      r.basicDeduction,
+      r.tax,
+      rules,
+    );
+  return output;
+}
+
+type WithholdingInput = NonNullable<z.output<typeof iitInputSchema>['withholding']>;
+
+function withholdingOf(
+  w: WithholdingInput,
+  annualSpecialAdditional: Dec,
+  annualBasicDeduction: Dec,
+  annualTax: Dec,
+  rules: ReturnType<typeof rulesAt>,
+): NonNullable<IitOutput['withholding']> {
+  {
     const n = w.months ?? 12;
-    const monthlySa = w.monthlySpecialAdditionalDeduction ?? r.specialAdditional.withholdingTotal.div(12);
+    const monthlySa = w.monthlySpecialAdditionalDeduction ?? annualSpecialAdditional.div(12);
     const months: WithholdingMonth[] = Array.from({ length: n }, () => ({
       income: w.monthlyIncome,
       specialDeduction: w.monthlySpecialDeduction ?? ZERO,
       specialAdditionalDeduction: monthlySa,
       otherDeduction: w.monthlyOtherDeduction ?? ZERO,
     }));
-    const rows = cumulativeWithholding(
-      months,
-      rules.iit.annualTable.value,
-      new Dec(rules.iit.basicDeduction.value).div(12),
-    );
+    const rows = cumulativeWithholding(months, rules.iit.annualTable.value, annualBasicDeduction.div(12));
     const total = sum(rows.map((x) => x.withheld));
-    output.withholding = {
+    return {
       months: rows.map((x) => ({
         month: x.month,
         cumulativeTaxable: toMoneyString(x.cumulativeTaxable),
@@ -562,8 +623,60 @@ export function runIit(input: z.output<typeof iitInputSchema>): IitOutput {
         withheld: toMoneyString(x.withheld),
       })),
       total: toMoneyString(total),
-      settlement: toMoneyString(r.tax.minus(total)),
+      settlement: toMoneyString(annualTax.minus(total)),
     };
   }
+}
+
+/** The tax on a given 应纳税所得额: the annual table only; no income or deduction is known. */
+function runIitOnTaxable(
+  input: z.output<typeof iitInputSchema>,
+  taxable: Dec,
+  taxYear: number,
+  ctx: { rules: ReturnType<typeof rulesAt>; month: string; defaulted: boolean },
+): IitOutput {
+  const incomeSide = [
+    'annualIncome',
+    'basicDeduction',
+    'taxFreeIncome',
+    'specialDeduction',
+    'specialAdditional',
+    'specialAdditionalTotal',
+    'otherDeductions',
+  ] as const;
+  for (const key of incomeSide) if (input[key] !== undefined) throw conflictingFields(key, 'taxableIncome');
+  const { rules } = ctx;
+  const { tax, bracket, level } = taxByTable(taxable, rules.iit.annualTable.value);
+  const output: IitOutput = {
+    taxYear,
+    mode: 'taxableIncome',
+    income: null,
+    taxFreeIncome: null,
+    basicDeduction: null,
+    specialDeduction: null,
+    specialAdditional: { total: null, items: [] },
+    otherDeductions: { total: null, items: [] },
+    taxableIncome: toMoneyString(taxable),
+    bracket: { level, rate: bracket.rate, quickDeduction: bracket.quickDeduction },
+    tax: toMoneyString(tax),
+    effectiveRate: null,
+    taxableIncomeRate: taxable.gt(0) ? tax.div(taxable).toFixed(4, Dec.ROUND_HALF_UP) : '0.0000',
+    marginalRate: taxable.gt(0) ? bracket.rate : '0',
+    afterTaxIncome: null,
+    warnings: [],
+    used: {
+      ...usedRules(ctx, [rules.iit.annualTable, input.withholding ? rules.iit.basicDeduction : undefined]),
+      annualTable: [...rules.iit.annualTable.value],
+      specialAdditionalStandards: rules.iit.specialAdditional.value,
+    },
+  };
+  if (input.withholding)
+    output.withholding = withholdingOf(
+      input.withholding,
+      ZERO,
+      new Dec(rules.iit.basicDeduction.value),
+      tax,
+      rules,
+    );
   return output;
 }

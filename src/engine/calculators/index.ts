@@ -15,10 +15,12 @@ import { emergencyFundInputSchema, runEmergencyFund } from './emergency-fund.js'
 import { iitInputSchema, runIit } from './iit.js';
 import { insuranceInputSchema, runInsurance } from './insurance.js';
 import { mortgageInputSchema, runMortgage } from './mortgage.js';
+import { mortgageAffordabilityInputSchema, runMortgageAffordability } from './mortgage-affordability.js';
 import { pensionInputSchema, runPension } from './pension.js';
 import { ratiosInputSchema, runRatios } from './ratios.js';
 import { retirementAgeInputSchema, runRetirementAge } from './retirement-age.js';
 import { retirementInputSchema, runRetirement } from './retirement.js';
+import { runSavings, savingsInputSchema } from './savings.js';
 import { runSocialInsurance, socialInsuranceInputSchema } from './social-insurance.js';
 import { runTvm, tvmInputSchema } from './tvm.js';
 
@@ -52,6 +54,14 @@ export const calculators = {
       '等额本息/等额本金还款表、组合贷、提前还款与负担能力。Mortgage schedules, combination loans, prepayment, affordability.',
     inputSchema: mortgageInputSchema,
     run: runMortgage,
+  }),
+  'mortgage-affordability': def({
+    name: 'mortgage-affordability',
+    title: '房贷可贷额度',
+    description:
+      '由可承受月供反推最高贷款额、房价与首付。Max loan and house price from a known monthly payment.',
+    inputSchema: mortgageAffordabilityInputSchema,
+    run: runMortgageAffordability,
   }),
   iit: def({
     name: 'iit',
@@ -92,6 +102,14 @@ export const calculators = {
       '2025 年延迟退休改革下的法定退休年月与最低缴费年限。Statutory retirement month under the 2025 reform.',
     inputSchema: retirementAgeInputSchema,
     run: runRetirementAge,
+  }),
+  savings: def({
+    name: 'savings',
+    title: '储蓄目标',
+    description:
+      '达到目标金额需每月、每年末或今日一次性存多少。Saving towards a target: monthly, year-end or a lump sum today.',
+    inputSchema: savingsInputSchema,
+    run: runSavings,
   }),
   education: def({
     name: 'education',
@@ -176,11 +194,13 @@ export function calculatorJsonSchema(name: string): Record<string, unknown> {
 export * from './common.js';
 export * from './tvm.js';
 export * from './mortgage.js';
+export * from './mortgage-affordability.js';
 export * from './iit.js';
 export * from './annual-bonus.js';
 export * from './social-insurance.js';
 export * from './pension.js';
 export * from './retirement-age.js';
+export * from './savings.js';
 export * from './education.js';
 export * from './retirement.js';
 export * from './insurance.js';

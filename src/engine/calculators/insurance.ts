@@ -11,6 +11,8 @@
  *   + 紧急备用金 + 父母赡养现值 − 可用资产 − 已有寿险保额; 遗属生活费现值 = annual spending × annuity
  *   due factor over the years needed, at the real rate (1 + r)/(1 + i) − 1 (spending grows with
  *   inflation i); 父母赡养 likewise. Every component is shown.
+ * The income is needed by 双十 and HLV only: when only the needs analysis is asked (`needs` given,
+ * `hlv` not), `annualIncome` may be left out and `doubleTen` is then omitted.
  * Defaults: r = 2.3% (bond return, Low), g = 3% income growth, i = 2% inflation. To the fen.
  */
 import { z } from 'zod';
@@ -21,6 +23,7 @@ import {
   moneyField,
   rateString,
   ratio4,
+  requireField,
   resolveRules,
   ruleDateField,
   usedRules,
@@ -44,15 +47,19 @@ export function livingCostPv(annual: Dec, years: number, rate: Dec, inflation: D
 
 export const insuranceInputSchema = z
   .strictObject({
-    annualIncome: moneyField().describe('被保险人（家庭经济支柱）税前年收入（元）'),
+    annualIncome: moneyField()
+      .optional()
+      .describe(
+        '被保险人（家庭经济支柱）税前年收入（元/年）；双十原则与生命价值法需要，仅做需求分析时可省略',
+      ),
     existingCover: moneyField().optional().describe('已有寿险保额（元），缺省 0'),
-    existingAnnualPremium: moneyField().optional().describe('已有保障型保单年缴保费（元），缺省 0'),
+    existingAnnualPremium: moneyField().optional().describe('已有保障型保单年缴保费（元/年），缺省 0'),
     hlv: z
       .strictObject({
-        yearsToRetirement: intField(0, 60).describe('距退休年数 N'),
-        consumptionShare: decimalField(0, 1).describe('本人消费及税费占收入比例 c（小数）'),
-        incomeGrowth: decimalField(-0.2, 0.3).optional().describe('收入年增长率 g，缺省 3%'),
-        discountRate: decimalField(-0.05, 0.3).optional().describe('折现率 r，缺省 2.3%'),
+        yearsToRetirement: intField(0, 60).describe('距退休年数 N（年）'),
+        consumptionShare: decimalField(0, 1).describe('本人消费及税费占收入比例 c（小数，如 0.3）'),
+        incomeGrowth: decimalField(-0.2, 0.3).optional().describe('收入年增长率 g（小数），缺省 3%'),
+        discountRate: decimalField(-0.05, 0.3).optional().describe('折现率 r（年，小数），缺省 2.3%'),
       })
       .optional()
       .describe('生命价值法参数'),
@@ -61,25 +68,30 @@ export const insuranceInputSchema = z
         funeral: moneyField().optional().describe('丧葬及最终费用（元）'),
         debts: moneyField().optional().describe('负债余额（房贷等，元）'),
         educationPv: moneyField().optional().describe('子女教育金现值（元，可取自教育金计算器）'),
-        survivorsAnnualSpending: moneyField().optional().describe('遗属每年生活费（元，今日价格）'),
-        survivorsYears: intField(0, 80).optional().describe('遗属生活费需要的年数'),
+        survivorsAnnualSpending: moneyField().optional().describe('遗属每年生活费（元/年，今日价格）'),
+        survivorsYears: intField(0, 80).optional().describe('遗属生活费需要的年数（年）'),
         emergencyFund: moneyField().optional().describe('紧急备用金（元）'),
-        parentsAnnualSupport: moneyField().optional().describe('父母每年赡养费（元，今日价格）'),
-        parentsYears: intField(0, 60).optional().describe('赡养父母的年数'),
+        parentsAnnualSupport: moneyField().optional().describe('父母每年赡养费（元/年，今日价格）'),
+        parentsYears: intField(0, 60).optional().describe('赡养父母的年数（年）'),
         liquidAssets: moneyField().optional().describe('可用于身后的流动及可变现金融资产（元）'),
-        discountRate: decimalField(-0.05, 0.3).optional().describe('折现率（名义），缺省 2.3%'),
-        inflation: decimalField(-0.05, 0.2).optional().describe('生活费增长率（通胀），缺省 2.0%'),
+        discountRate: decimalField(-0.05, 0.3).optional().describe('折现率（名义，年，小数），缺省 2.3%'),
+        inflation: decimalField(-0.05, 0.2).optional().describe('生活费增长率（通胀，年，小数），缺省 2.0%'),
       })
       .optional()
       .describe('需求分析法参数'),
     date: ruleDateField(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.annualIncome === undefined && (v.hlv !== undefined || v.needs === undefined))
+      requireField(ctx, ['annualIncome']);
   })
   .describe('寿险需求测算');
 
 export type InsuranceInput = z.input<typeof insuranceInputSchema>;
 
 export interface InsuranceOutput {
-  doubleTen: {
+  /** Omitted when no income is given (needs analysis only). */
+  doubleTen?: {
     recommendedCover: string;
     maxAnnualPremium: string;
     existingCover: string;
@@ -109,6 +121,25 @@ export interface InsuranceOutput {
   used: UsedRules & { coverIncomeMultiple: string; premiumIncomeShareMax: string };
 }
 
+function doubleTenOf(
+  income: Dec,
+  existingCover: Dec,
+  premium: Dec,
+  h: { coverIncomeMultiple: string; premiumIncomeShareMax: string },
+): NonNullable<InsuranceOutput['doubleTen']> {
+  const cover = income.times(h.coverIncomeMultiple);
+  const maxPremium = income.times(h.premiumIncomeShareMax);
+  return {
+    recommendedCover: toMoneyString(cover),
+    maxAnnualPremium: toMoneyString(maxPremium),
+    existingCover: toMoneyString(existingCover),
+    coverGap: toMoneyString(Dec.max(ZERO, cover.minus(existingCover))),
+    existingAnnualPremium: toMoneyString(premium),
+    premiumShare: income.gt(0) ? ratio4(premium.div(income)) : null,
+    premiumWithinLimit: premium.lte(maxPremium),
+  };
+}
+
 export function runInsurance(input: z.output<typeof insuranceInputSchema>): InsuranceOutput {
   const ctx = resolveRules(input.date);
   const a = ctx.rules.assumptions;
@@ -116,36 +147,21 @@ export function runInsurance(input: z.output<typeof insuranceInputSchema>): Insu
   const sources: Parameters<typeof usedRules>[1][number][] = [h];
   const existingCover = input.existingCover ?? ZERO;
   const premium = input.existingAnnualPremium ?? ZERO;
-  const cover = input.annualIncome.times(h.value.coverIncomeMultiple);
-  const maxPremium = input.annualIncome.times(h.value.premiumIncomeShareMax);
+  const income = input.annualIncome;
   const out: InsuranceOutput = {
-    doubleTen: {
-      recommendedCover: toMoneyString(cover),
-      maxAnnualPremium: toMoneyString(maxPremium),
-      existingCover: toMoneyString(existingCover),
-      coverGap: toMoneyString(Dec.max(ZERO, cover.minus(existingCover))),
-      existingAnnualPremium: toMoneyString(premium),
-      premiumShare: input.annualIncome.gt(0) ? ratio4(premium.div(input.annualIncome)) : null,
-      premiumWithinLimit: premium.lte(maxPremium),
-    },
+    ...(income !== undefined ? { doubleTen: doubleTenOf(income, existingCover, premium, h.value) } : {}),
     used: {
       ...usedRules(ctx, []),
       coverIncomeMultiple: h.value.coverIncomeMultiple,
       premiumIncomeShareMax: h.value.premiumIncomeShareMax,
     },
   };
-  if (input.hlv) {
+  if (input.hlv && income !== undefined) {
     const g = input.hlv.incomeGrowth ?? new Dec(a.incomeGrowth.value);
     const r = input.hlv.discountRate ?? new Dec(a.insuranceDiscountRate.value);
     if (input.hlv.incomeGrowth === undefined) sources.push(a.incomeGrowth);
     if (input.hlv.discountRate === undefined) sources.push(a.insuranceDiscountRate);
-    const v = humanLifeValue(
-      input.annualIncome,
-      input.hlv.consumptionShare,
-      g,
-      r,
-      input.hlv.yearsToRetirement,
-    );
+    const v = humanLifeValue(income, input.hlv.consumptionShare, g, r, input.hlv.yearsToRetirement);
     out.humanLifeValue = {
       value: toMoneyString(v),
       coverGap: toMoneyString(Dec.max(ZERO, v.minus(existingCover))),

@@ -10,6 +10,12 @@
  *   principal parts sum exactly to the loan.
  * - 等额本金: principal part = P/n rounded half-up to the fen for months 1..n−1 and the remaining
  *   balance in month n; interest as above; payment = principal + interest.
+ * - Last payment, shown twice because the two differ by rounding: `lastPaymentFormula` is the
+ *   textbook value — 等额本金 (P/n)(1+i), 等额本息 M* — rounded to the fen; `lastPayment` is the
+ *   schedule's. In the schedule the monthly principal P/n (or the payment M*) is rounded to the fen
+ *   for months 1..n−1, so the balance left for month n differs from P/n by (n−1) × that rounding
+ *   error, and the last payment repays exactly that balance (e.g. 100万, 4.9%, 30年 等额本金:
+ *   formula 2,789.12, schedule 2,788.32 — 359 × 0.00222 = 0.80 already repaid early).
  * - Totals, stated separately because they differ by the rounding of the payment:
  *   `totalInterest` — the published figure: 等额本息 n·M* − P (from the UNROUNDED payment; 100万,
  *   4.9%, 30年 → 910,616.19), 等额本金 (n+1)·P·i/2 (→ 737,041.67); rounded to the fen at the end.
@@ -294,11 +300,11 @@ const trancheSchema = z.strictObject({
   annualRate: decimalField(0, 0.36)
     .optional()
     .describe(
-      '年利率（小数）；缺省：商贷按 LPR（≤5 年用 1 年期，否则 5 年期）+ 加点，公积金按首套/二套与期限',
+      '年利率（年利率小数，如 0.031 表示 3.1%）；缺省：商贷按 LPR（≤5 年用 1 年期，否则 5 年期）+ 加点，公积金按首套/二套与期限',
     ),
   lprSpread: decimalField(-0.05, 0.05)
     .optional()
-    .describe('商贷 LPR 加点（小数，可为负，如 -0.0045），缺省 0'),
+    .describe('商贷 LPR 加点（年利率小数，可为负，如 -0.0045 表示减 45 个基点），缺省 0'),
   label: z.string().max(40).optional().describe('说明，如"公积金部分"'),
 });
 
@@ -321,7 +327,7 @@ export const mortgageInputSchema = z
     includeSchedule: z.boolean().optional().describe('是否输出逐月还款表（缺省 true）'),
     prepayment: z
       .strictObject({
-        afterMonth: intField(1, 359).describe('在第几期还款之后提前还款'),
+        afterMonth: intField(1, 359).describe('在第几期（月）还款之后提前还款'),
         amount: decimalField(0.01, 100_000_000_000).describe('提前还款金额（元）'),
         tranche: intField(0, 3).optional().describe('提前偿还哪一笔（序号从 0 起）；缺省为利率最高的一笔'),
       })
@@ -329,9 +335,11 @@ export const mortgageInputSchema = z
       .describe('一次性提前还款'),
     affordability: z
       .strictObject({
-        monthlyGrossIncome: moneyField().optional().describe('经核实的税前月收入（元），用于银行 50%/55% 线'),
-        monthlyNetIncome: moneyField().optional().describe('税后月收入（元），用于理财规划 30%–40% 线'),
-        otherMonthlyDebtPayments: moneyField().optional().describe('其他债务月还款额（元），缺省 0'),
+        monthlyGrossIncome: moneyField()
+          .optional()
+          .describe('经核实的税前月收入（元/月），用于银行 50%/55% 线'),
+        monthlyNetIncome: moneyField().optional().describe('税后月收入（元/月），用于理财规划 30%–40% 线'),
+        otherMonthlyDebtPayments: moneyField().optional().describe('其他债务月还款额（元/月），缺省 0'),
         housePrice: moneyField().optional().describe('房屋总价（元），用于检查最低首付比例'),
       })
       .optional()
@@ -374,7 +382,12 @@ export interface MortgageOutput {
     /** 等额本息: the unrounded payment to 10 places. */
     monthlyPaymentExact: string | null;
     firstPayment: string;
+    /** The schedule's last payment (repays the exact remaining balance). */
     lastPayment: string;
+    /** The formula's last payment: 等额本金 (P/n)(1+i), 等额本息 M*, to the fen. */
+    lastPaymentFormula: string;
+    /** lastPayment − lastPaymentFormula: the rounding residue the last month absorbs. */
+    lastPaymentDifference: string;
     /** 等额本金: monthly decrease (P/n)·i, to the fen. */
     monthlyDecrease: string | null;
     totalInterest: string;
@@ -427,7 +440,16 @@ export interface MortgageOutput {
     monthlyRate: 'annual/12';
     rounding: string;
     totalInterestConvention: string;
+    lastPaymentConvention: string;
   };
+}
+
+const lastOf = (loan: LoanResult): Dec => loan.schedule[loan.schedule.length - 1]?.payment ?? ZERO;
+
+/** The textbook last payment: 等额本金 (P/n)(1 + i); 等额本息 the exact level payment M*. */
+export function lastPaymentByFormula(loan: LoanResult): Dec {
+  if (loan.method === 'equal_payment') return loan.exactPayment ?? ZERO;
+  return loan.principal.div(loan.months).times(ONE.plus(loan.monthlyRate));
 }
 
 const out = (r: ScheduleRow): ScheduleRowOut => ({
@@ -438,6 +460,38 @@ const out = (r: ScheduleRow): ScheduleRowOut => ({
   balance: toMoneyString(r.balance),
 });
 
+/**
+ * A loan's annual rate: the input's, or the rule set's — 商贷 LPR (1-year for ≤ 60 months, 5-year
+ * otherwise) + spread, 公积金 by first/second home and term. The rule used is pushed to `sources`.
+ */
+export function loanRate(
+  rules: ReturnType<typeof resolveRules>['rules'],
+  t: { source: 'commercial' | 'housing_fund'; annualRate?: Dec | undefined; lprSpread?: Dec | undefined },
+  months: number,
+  home: 'first' | 'second',
+  pathPrefix: string,
+  sources: (Pick<Dated<unknown>, 'source' | 'certainty'> | undefined)[],
+): { rate: Dec; basis: string } {
+  if (t.annualRate !== undefined) return { rate: t.annualRate, basis: 'input' };
+  const long = months > 60;
+  if (t.source === 'commercial') {
+    const lpr = rules.lpr;
+    if (!lpr) throw noAnswer(`${pathPrefix}annualRate`, '该日期无 LPR 数据，请填写年利率');
+    sources.push(lpr);
+    const rate = new Dec(long ? lpr.value.fiveYear : lpr.value.oneYear).plus(t.lprSpread ?? ZERO);
+    if (rate.isNegative()) throw noAnswer(`${pathPrefix}lprSpread`, 'LPR 加点后利率为负');
+    return { rate, basis: `LPR ${long ? '5年期以上' : '1年期'} + 加点 ${rateString(t.lprSpread ?? ZERO)}` };
+  }
+  const hf = rules.housingFundLoanRates;
+  if (!hf) throw noAnswer(`${pathPrefix}annualRate`, '该日期无公积金贷款利率数据，请填写年利率');
+  sources.push(hf);
+  const set = home === 'first' ? hf.value.firstHome : hf.value.secondHome;
+  return {
+    rate: new Dec(long ? set.over5Years : set.upTo5Years),
+    basis: `公积金 ${home === 'first' ? '首套' : '二套'} ${long ? '5年以上' : '5年及以下'}`,
+  };
+}
+
 export function runMortgage(input: z.output<typeof mortgageInputSchema>): MortgageOutput {
   const ctx = resolveRules(input.date);
   const { rules } = ctx;
@@ -445,28 +499,7 @@ export function runMortgage(input: z.output<typeof mortgageInputSchema>): Mortga
   const sources: (Pick<Dated<unknown>, 'source' | 'certainty'> | undefined)[] = [];
 
   const loans = input.tranches.map((t, index) => {
-    let rate: Dec;
-    let basis: string;
-    if (t.annualRate !== undefined) {
-      rate = t.annualRate;
-      basis = 'input';
-    } else if (t.source === 'commercial') {
-      const lpr = rules.lpr;
-      if (!lpr) throw noAnswer(`tranches[${index}].annualRate`, '该日期无 LPR 数据，请填写年利率');
-      sources.push(lpr);
-      const long = input.months > 60;
-      rate = new Dec(long ? lpr.value.fiveYear : lpr.value.oneYear).plus(t.lprSpread ?? ZERO);
-      basis = `LPR ${long ? '5年期以上' : '1年期'} + 加点 ${rateString(t.lprSpread ?? ZERO)}`;
-      if (rate.isNegative()) throw noAnswer(`tranches[${index}].lprSpread`, 'LPR 加点后利率为负');
-    } else {
-      const hf = rules.housingFundLoanRates;
-      if (!hf) throw noAnswer(`tranches[${index}].annualRate`, '该日期无公积金贷款利率数据，请填写年利率');
-      sources.push(hf);
-      const set = home === 'first' ? hf.value.firstHome : hf.value.secondHome;
-      const long = input.months > 60;
-      rate = new Dec(long ? set.over5Years : set.upTo5Years);
-      basis = `公积金 ${home === 'first' ? '首套' : '二套'} ${long ? '5年以上' : '5年及以下'}`;
-    }
+    const { rate, basis } = loanRate(rules, t, input.months, home, `tranches[${index}].`, sources);
     return { tranche: t, basis, loan: amortizeLoan(t.principal, rate, input.months, input.method) };
   });
 
@@ -487,7 +520,11 @@ export function runMortgage(input: z.output<typeof mortgageInputSchema>): Mortga
         loan.roundedPayment && loan.method === 'equal_payment' ? toMoneyString(loan.roundedPayment) : null,
       monthlyPaymentExact: loan.exactPayment ? rateString(loan.exactPayment) : null,
       firstPayment: toMoneyString(loan.schedule[0]?.payment ?? ZERO),
-      lastPayment: toMoneyString(loan.schedule[loan.schedule.length - 1]?.payment ?? ZERO),
+      lastPayment: toMoneyString(lastOf(loan)),
+      lastPaymentFormula: toMoneyString(lastPaymentByFormula(loan)),
+      lastPaymentDifference: toMoneyString(
+        roundFen(lastOf(loan)).minus(roundFen(lastPaymentByFormula(loan))),
+      ),
       monthlyDecrease: loan.monthlyDecrease ? toMoneyString(loan.monthlyDecrease) : null,
       totalInterest: toMoneyString(loan.totalInterest),
       scheduleTotalInterest: toMoneyString(loan.scheduleTotalInterest),
@@ -511,6 +548,8 @@ export function runMortgage(input: z.output<typeof mortgageInputSchema>): Mortga
         '月供（等额本息）与每月本金（等额本金）四舍五入到分；每月利息 = 剩余本金 × 月利率，四舍五入到分；末期偿还全部剩余本金，各期本金之和恰为贷款额',
       totalInterestConvention:
         'totalInterest：等额本息 = 未舍入月供 × 月数 − 本金（银行计算器公布口径），等额本金 = (n+1)·P·i/2；scheduleTotalInterest：还款表逐月利息之和；roundedPaymentTotalInterest：舍入后月供 × 月数 − 本金',
+      lastPaymentConvention:
+        'lastPaymentFormula：公式末期月供（等额本金 (P/n)(1+i)，等额本息 未舍入月供），四舍五入到分；lastPayment：还款表末期，偿还前 n−1 期按分舍入后剩下的全部本金，故两者可差几分至几元（差额 = lastPaymentDifference）',
     },
   };
   if (input.includeSchedule !== false) result.schedule = combined.map(out);

@@ -154,21 +154,25 @@ export const pensionInputSchema = z
     contributionYears: decimalField(0, 60).describe('截至估值月已累计缴费年限（年，可含小数）'),
     accountBalance: moneyField().describe('基本养老保险个人账户储存额（元）'),
     currentBase: moneyField().describe('当前月缴费基数（元/月）'),
-    averageIndex: decimalField(0.6, 3).describe('本人平均缴费指数 I（0.6–3.0）'),
+    averageIndex: decimalField(0.6, 3).describe('本人平均缴费指数 I（倍数，0.6–3.0）'),
     computationBase: decimalField(1, 1_000_000).describe(
       '计发基数 C：估值时全省上年度在岗职工月平均工资（元/月）；规则中没有全国缺省值，必须填写',
     ),
-    wageGrowth: decimalField(-0.1, 0.2).optional().describe('计发基数（社平工资）年增长率，缺省按假设 3%'),
-    baseGrowth: decimalField(-0.1, 0.2).optional().describe('本人缴费基数年增长率，缺省同 wageGrowth'),
+    wageGrowth: decimalField(-0.1, 0.2)
+      .optional()
+      .describe('计发基数（社平工资）年增长率（小数），缺省按假设 3%'),
+    baseGrowth: decimalField(-0.1, 0.2)
+      .optional()
+      .describe('本人缴费基数年增长率（小数），缺省同 wageGrowth'),
     futureCreditRate: decimalField(-0.05, 0.2)
       .optional()
-      .describe('未公布年份的个人账户记账利率，缺省按假设 2%'),
+      .describe('未公布年份的个人账户记账利率（年利率小数），缺省按假设 2%'),
     contributing: z.boolean().optional().describe('退休前是否继续缴费（缺省 true）'),
     flexibleMonths: intField(-36, 36)
       .optional()
       .describe('弹性退休：相对法定退休月份提前（负）或延后（正）的月数'),
     retirementMonth: yearMonthField().optional().describe('指定退休年月（代替法定退休年月）'),
-    payoutMonths: decimalField(1, 400).optional().describe('指定计发月数（代替按年龄查表/插值）'),
+    payoutMonths: decimalField(1, 400).optional().describe('指定计发月数（月，代替按年龄查表/插值）'),
   })
   .describe('城镇职工基本养老金测算');
 

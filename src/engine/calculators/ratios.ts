@@ -108,19 +108,19 @@ export function verdictOf(value: Dec, bands: readonly RatioBand[]): Verdict | un
 
 export const ratiosInputSchema = z
   .strictObject({
-    annualAfterTaxIncome: moneyField().describe('家庭年税后收入（元）'),
-    annualSpending: moneyField().describe('家庭年总支出（元，含房贷以外的生活与保费支出等）'),
+    annualAfterTaxIncome: moneyField().describe('家庭年税后收入（元/年）'),
+    annualSpending: moneyField().describe('家庭年总支出（元/年，含房贷以外的生活与保费支出等）'),
     totalAssets: moneyField().describe('总资产（元）'),
     totalLiabilities: moneyField().describe('负债总额（元）'),
     investmentAssets: moneyField().optional().describe('投资资产（元），缺省 0'),
     liquidAssets: moneyField().optional().describe('流动资产（现金、活期、货币基金，元），缺省 0'),
-    monthlySpending: moneyField().optional().describe('每月支出（元），缺省为年支出 ÷ 12'),
-    annualDebtService: moneyField().optional().describe('年还本付息额（元），缺省 0'),
-    annualPassiveIncome: signedMoneyField().optional().describe('年投资性（非工资）收入（元），缺省 0'),
-    annualProtectionPremium: moneyField().optional().describe('年保障型保费（元），缺省 0'),
+    monthlySpending: moneyField().optional().describe('每月支出（元/月），缺省为年支出 ÷ 12'),
+    annualDebtService: moneyField().optional().describe('年还本付息额（元/年），缺省 0'),
+    annualPassiveIncome: signedMoneyField().optional().describe('年投资性（非工资）收入（元/年），缺省 0'),
+    annualProtectionPremium: moneyField().optional().describe('年保障型保费（元/年），缺省 0'),
     annualGrossIncome: moneyField()
       .optional()
-      .describe('家庭税前年收入（元），用于保费负担率；缺省用税后收入'),
+      .describe('家庭税前年收入（元/年），用于保费负担率；缺省用税后收入'),
     date: ruleDateField(),
   })
   .describe('家庭财务比率');

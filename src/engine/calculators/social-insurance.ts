@@ -96,18 +96,20 @@ export function employeeContributions(i: SocialInsuranceInput): SocialInsuranceR
 
 export const socialInsuranceInputSchema = z
   .strictObject({
-    monthlyWage: moneyField().optional().describe('上年度月平均工资（元），作为缴费基数的依据'),
+    monthlyWage: moneyField().optional().describe('上年度月平均工资（元/月），作为缴费基数的依据'),
     base: moneyField().optional().describe('社保缴费基数（元/月）；填写时代替月工资（仍按上下限调整）'),
     city: z.string().max(40).optional().describe('城市，如"北京"、"上海"、"深圳"；决定缴费基数上下限'),
     date: ruleDateField(),
     baseFloor: moneyField().optional().describe('缴费基数下限（元/月）；填写时代替城市规则'),
     baseCap: moneyField().optional().describe('缴费基数上限（元/月）；填写时代替城市规则'),
-    pensionRate: decimalField(0, 0.2).optional().describe('个人养老保险费率，缺省按规则 8%'),
-    medicalRate: decimalField(0, 0.1).optional().describe('个人医疗保险费率，缺省按规则 2%'),
-    unemploymentRate: decimalField(0, 0.05).optional().describe('个人失业保险费率，缺省按规则 0.5%'),
+    pensionRate: decimalField(0, 0.2).optional().describe('个人养老保险费率（小数，如 0.08），缺省按规则 8%'),
+    medicalRate: decimalField(0, 0.1).optional().describe('个人医疗保险费率（小数，如 0.02），缺省按规则 2%'),
+    unemploymentRate: decimalField(0, 0.05)
+      .optional()
+      .describe('个人失业保险费率（小数，如 0.005），缺省按规则 0.5%'),
     housingFundRate: decimalField(0, 0.12)
       .optional()
-      .describe('住房公积金个人缴存比例（5%–12%），缺省 12%（假设）'),
+      .describe('住房公积金个人缴存比例（小数 0.05–0.12），缺省 0.12（假设）'),
     housingFundBase: moneyField().optional().describe('公积金缴存基数（元/月），缺省同月工资/社保基数'),
     housingFundBaseCap: moneyField()
       .optional()

@@ -244,16 +244,16 @@ export const tvmInputSchema = z
     rate: decimalField(-0.99, 1)
       .optional()
       .describe('每期利率（小数；按月计时为年利率 ÷ 12）；realRate 时为名义利率'),
-    nper: decimalField(0, 1200).optional().describe('期数（0–1200，可含小数）'),
-    pmt: signedMoneyField().optional().describe('每期付款（元；支出为负、收入为正），缺省 0'),
+    nper: decimalField(0, 1200).optional().describe('期数（期，0–1200，可含小数；按月计时为月数）'),
+    pmt: signedMoneyField().optional().describe('每期付款（元/期；支出为负、收入为正），缺省 0'),
     pv: signedMoneyField().optional().describe('现值（元；支出为负、收入为正），缺省 0'),
     fv: signedMoneyField().optional().describe('终值（元；支出为负、收入为正），缺省 0'),
     timing: z
       .enum(['end', 'begin'])
       .optional()
       .describe('付款时点：end 期末（普通年金，缺省）/ begin 期初（预付年金）'),
-    guess: decimalField(-0.9, 1).optional().describe('求解利率的初始猜测值，缺省 0.01'),
-    payment: signedMoneyField().optional().describe('增长年金的首期付款（元）'),
+    guess: decimalField(-0.9, 1).optional().describe('求解利率的初始猜测值（每期利率，小数），缺省 0.01'),
+    payment: signedMoneyField().optional().describe('增长年金的首期付款（元/期）'),
     growth: decimalField(-0.99, 1).optional().describe('增长年金每期增长率（小数）'),
     inflation: decimalField(-0.5, 1).optional().describe('通货膨胀率（小数），用于实际利率'),
   })

@@ -208,7 +208,9 @@ function lifeCover(
     ? Dec.max(ZERO, new Dec(needs.grossNeed).minus(needs.lessLiquidAssets))
     : null;
   const hlv = out.humanLifeValue ? new Dec(out.humanLifeValue.value) : null;
-  let recommended = new Dec(out.doubleTen.recommendedCover);
+  // The 双十 line is present whenever an income is given, as it always is here.
+  const doubleTen = out.doubleTen?.recommendedCover ?? '0.00';
+  let recommended = new Dec(doubleTen);
   let method: NonNullable<MemberInsurance['life']>['method'] = 'doubleTen';
   if (needBeforeCover && needBeforeCover.gt(0)) {
     recommended = needBeforeCover;
@@ -218,7 +220,7 @@ function lifeCover(
     method = 'humanLifeValue';
   }
   return {
-    doubleTen: out.doubleTen.recommendedCover,
+    doubleTen,
     humanLifeValue: hlv ? toMoneyString(hlv) : null,
     needsAnalysis: needBeforeCover ? toMoneyString(needBeforeCover) : null,
     needsComponents: needs ? needs.components.map((c) => ({ code: c.code, amount: c.amount })) : [],

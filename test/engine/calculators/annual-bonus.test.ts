@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/domain/money.js';
 import { bonusInvalidIntervals, separateBonusTax } from '../../../src/engine/calculators/annual-bonus.js';
 import { rulesAt } from '../../../src/engine/rules/ruleset.js';
-import { calc } from './helpers.js';
+import { calc, errorOf } from './helpers.js';
 
 const monthly = rulesAt('2026-01').bonus!.value;
 const afterTax = (b: Dec) => b.minus(separateBonusTax(b, monthly).tax);
@@ -96,5 +96,100 @@ describe('annual bonus', () => {
     expect(r.unavailableRule).toBe('iit.bonus.separate-taxation.sunset-2027-12-31');
     expect(r.merged.totalTax).toBe('7480.00'); // 100000 × 10% − 2520
     expect(r.invalidIntervals).toEqual([]);
+  });
+});
+
+describe('annual bonus from the salary (portal)', () => {
+  it('separate 60,000 → 5,790 (60,000 ÷ 12 = 5,000 → 10%, 210; the worked example of the 164号 Q&As)', () => {
+    expect(separateBonusTax(new Dec(60000), monthly).tax.toFixed(2)).toBe('5790.00');
+  });
+
+  it('derives the taxable income without the bonus from salary, 五险一金 and 专项附加 (monthly × 12)', () => {
+    const r = calc('annual-bonus', {
+      bonus: 36000,
+      monthlySalary: 20000,
+      monthlySpecialDeduction: 2000,
+      monthlySpecialAdditional: 3000,
+    });
+    // 240000 − 60000 − 24000 − 36000 = 120000 → 9480; bonus separate 36000 × 3% = 1080
+    expect(r.fromSalary).toEqual({
+      annualSalary: '240000.00',
+      basicDeduction: '60000.00',
+      specialDeduction: '24000.00',
+      specialAdditional: '36000.00',
+      otherDeductions: '0.00',
+      otherTaxableIncome: '120000.00',
+    });
+    expect(r.separate).toMatchObject({
+      bonusTax: '1080.00',
+      otherIncomeTax: '9480.00',
+      totalTax: '10560.00',
+    });
+    // merged: 156000 × 20% − 16920 = 14280
+    expect(r.merged.totalTax).toBe('14280.00');
+    expect(r.cheaper).toBe('separate');
+    expect(r.saving).toBe('3720.00');
+    // take-home: 240000 + 36000 − 24000 − tax
+    expect(r.separate!.takeHome).toBe('241440.00');
+    expect(r.merged.takeHome).toBe('237720.00');
+    expect(r.used.sources.some((s) => s.includes('第六条'))).toBe(true);
+  });
+
+  it('the salary inputs give the same answer as the taxable income they imply', () => {
+    const a = calc('annual-bonus', {
+      bonus: 80000,
+      annualSalary: 150000,
+      annualSpecialDeduction: 15000,
+      annualOtherDeductions: 12000,
+      basicDeduction: 60000,
+    });
+    const b = calc('annual-bonus', { bonus: 80000, otherTaxableIncome: 63000 });
+    expect(a.otherTaxableIncome).toBe('63000.00');
+    expect({ ...a.separate, takeHome: undefined }).toEqual({ ...b.separate, takeHome: undefined });
+    expect({ ...a.merged, takeHome: undefined }).toEqual({ ...b.merged, takeHome: undefined });
+  });
+
+  it('rejects both ways at once, an annual and a monthly amount together, and neither', () => {
+    expect(
+      errorOf(() => calc('annual-bonus', { bonus: 1, otherTaxableIncome: 1, monthlySalary: 1 }))?.issues,
+    ).toEqual([
+      { path: 'monthlySalary', code: 'mutually_exclusive', message: '不能与 otherTaxableIncome 同时填写' },
+    ]);
+    expect(
+      errorOf(() => calc('annual-bonus', { bonus: 1, annualSalary: 1, monthlySalary: 1 }))?.issues[0]?.path,
+    ).toBe('monthlySalary');
+    expect(errorOf(() => calc('annual-bonus', { bonus: 1 }))?.issues[0]).toMatchObject({
+      path: 'otherTaxableIncome',
+      code: 'required',
+    });
+  });
+
+  it('property: merged and separate are never both cheaper; the choice and saving follow the totals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200_000_000 }),
+        fc.integer({ min: 0, max: 200_000_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 6_000_000 }),
+        (bonus, salary, special, additional) => {
+          const r = calc('annual-bonus', {
+            bonus: (bonus / 100).toFixed(2),
+            annualSalary: (salary / 100).toFixed(2),
+            annualSpecialDeduction: (special / 100).toFixed(2),
+            annualSpecialAdditional: (additional / 100).toFixed(2),
+          });
+          const s = new Dec(r.separate!.totalTax);
+          const m = new Dec(r.merged.totalTax);
+          expect(s.lt(m) && m.lt(s)).toBe(false);
+          expect(r.cheaper).toBe(s.lt(m) ? 'separate' : m.lt(s) ? 'merged' : 'equal');
+          expect(r.saving).toBe(s.minus(m).abs().toFixed(2));
+          // take-home differs by exactly the tax difference
+          expect(new Dec(r.separate!.takeHome!).minus(r.merged.takeHome!).toFixed(2)).toBe(
+            m.minus(s).toFixed(2),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,7 +4,7 @@ import { Dec } from '../../../src/domain/money.js';
 import { annualIit, cumulativeWithholding } from '../../../src/engine/calculators/iit.js';
 import { employeeContributions } from '../../../src/engine/calculators/social-insurance.js';
 import { rulesAt } from '../../../src/engine/rules/ruleset.js';
-import { calc } from './helpers.js';
+import { calc, errorOf } from './helpers.js';
 
 describe('iit — published values', () => {
   it('SAT 累计预扣法 example: 30,000/月, 三险一金 4,500, 专项附加 2,000 → Jan 555, Feb 625, Mar 1,850 [S3]', () => {
@@ -174,6 +174,73 @@ describe('iit — properties', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('iit — taxable-income input and the basic deduction (portal)', () => {
+  it('taxable 120,000 → 9,480 looked up directly; income-side fields are null [个税法附表一]', () => {
+    const r = calc('iit', { taxableIncome: 120000 });
+    expect(r.mode).toBe('taxableIncome');
+    expect(r.tax).toBe('9480.00');
+    expect(r.bracket).toEqual({ level: 2, rate: '0.1', quickDeduction: '2520' });
+    expect(r.taxableIncomeRate).toBe('0.0790');
+    expect([r.income, r.basicDeduction, r.effectiveRate, r.afterTaxIncome]).toEqual([null, null, null, null]);
+    expect(r.specialAdditional).toEqual({ total: null, items: [] });
+  });
+
+  it('bracket tops are inclusive in taxable mode: 36,000 → 1,080; 144,000 → 11,880; 960,000 → 250,080', () => {
+    const tax = (x: number) => calc('iit', { taxableIncome: x }).tax;
+    expect([tax(36000), tax(144000), tax(960000), tax(0)]).toEqual([
+      '1080.00',
+      '11880.00',
+      '250080.00',
+      '0.00',
+    ]);
+  });
+
+  it('a taxable income cannot come with the income or deductions it already nets', () => {
+    const e = errorOf(() => calc('iit', { taxableIncome: 100000, specialDeduction: 1000 }));
+    expect(e?.code).toBe('FINPLAN_E_INVALID_CALCULATOR_INPUT');
+    expect(e?.issues).toEqual([
+      { path: 'specialDeduction', code: 'mutually_exclusive', message: '不能与 taxableIncome 同时填写' },
+    ]);
+    const none = errorOf(() => calc('iit', {}));
+    expect(none?.issues).toEqual([expect.objectContaining({ path: 'annualIncome', code: 'required' })]);
+  });
+
+  it('the basic deduction defaults to the dated 60,000/yr and can be overridden (annual and withholding)', () => {
+    expect(calc('iit', { annualIncome: 100000 }).basicDeduction).toBe('60000.00');
+    expect(calc('iit', { annualIncome: 100000 }).tax).toBe('1480.00'); // 40000 × 10% − 2520
+    const r = calc('iit', {
+      annualIncome: 120000,
+      basicDeduction: 0,
+      withholding: { monthlyIncome: 10000, months: 2 },
+    });
+    expect(r.basicDeduction).toBe('0.00');
+    expect(r.tax).toBe('9480.00'); // 120000 × 10% − 2520
+    expect(r.withholding!.months.map((m) => m.withheld)).toEqual(['300.00', '300.00']); // 10000 × 3% each
+    expect(r.used.sources.some((s) => s.includes('第六条'))).toBe(false);
+  });
+
+  it('property: the tax from the income equals the tax on its taxable income', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300_000_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (income, special, basic) => {
+          const a = calc('iit', {
+            annualIncome: (income / 100).toFixed(2),
+            specialDeduction: (special / 100).toFixed(2),
+            basicDeduction: basic,
+          });
+          const b = calc('iit', { taxableIncome: a.taxableIncome });
+          expect(b.tax).toBe(a.tax);
+          expect(b.bracket).toEqual(a.bracket);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -79,11 +79,13 @@ describe('calculator registry', () => {
     expect(CALCULATOR_NAMES).toEqual([
       'tvm',
       'mortgage',
+      'mortgage-affordability',
       'iit',
       'annual-bonus',
       'social-insurance',
       'pension',
       'retirement-age',
+      'savings',
       'education',
       'retirement',
       'insurance',
