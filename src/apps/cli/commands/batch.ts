@@ -10,16 +10,20 @@ import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { FinplanError } from '../../../errors.js';
 import { RenderPool } from '../../pool/render-pool.js';
-import { writeFileAtomic } from '../../batch/files.js';
 import { readProfilesFolder } from '../../batch/profiles-folder.js';
-import { runBatch, SUMMARY_FILE, type BatchProgress } from '../../batch/run.js';
-import { summariseBatch } from '../../batch/summary.js';
-import { errorsCsvText } from '../../batch/errors-csv.js';
+import { writeBatchReports } from '../../batch/reports.js';
+import { runBatch, type BatchProgress } from '../../batch/run.js';
 import { sha256 } from '../../batch/files.js';
 import { ENGINE_VERSION } from '../../../engine/version.js';
 
 export interface BatchCommandOptions {
   out: string;
+  /** redis://… : enqueue the households for `finplan worker` processes instead of rendering here. */
+  queue?: string;
+  /** With --queue: follow the batch and write the manifest when every job is settled. */
+  wait?: boolean;
+  attempts?: string;
+  retryDelay?: string;
   config?: string;
   map?: string;
   workers?: string;
@@ -27,16 +31,16 @@ export interface BatchCommandOptions {
   logEvery?: string;
 }
 
-function positiveInt(text: string | undefined, flag: string): number | undefined {
+export function positiveInt(text: string | undefined, flag: string, max = 256): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 256)
-    throw new FinplanError('FINPLAN_E_USAGE', `${flag} 应为 1–256 的整数`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new FinplanError('FINPLAN_E_USAGE', `${flag} 应为 1–${max} 的整数`);
   return n;
 }
 
 /** Progress for a person: a bar with rate and ETA on a terminal, a line every N rows in a log. */
-function progressReporter(logEvery: number): { update(p: BatchProgress): void; stop(): void } {
+export function progressReporter(logEvery: number): { update(p: BatchProgress): void; stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
       format:
@@ -86,6 +90,10 @@ export async function runBatchCommand(input: string, opts: BatchCommandOptions):
   if (!isFolder) throw new FinplanError('FINPLAN_E_USAGE', '目前只支持档案 JSON 文件所在的目录');
   const { households, rejected, fingerprint } = readProfilesFolder(input);
   const batchId = sha256(`${ENGINE_VERSION}\n${fingerprint}`).slice(0, 16);
+  if (opts.queue !== undefined) {
+    const { runQueuedBatch } = await import('./batch-queue.js');
+    return runQueuedBatch({ batchId, households, rejected }, outDir, opts, logEvery);
+  }
 
   const pool = new RenderPool(workers ? { workers } : {});
   const controller = new AbortController();
@@ -111,9 +119,7 @@ export async function runBatchCommand(input: string, opts: BatchCommandOptions):
       onProgress: (p) => progress.update(p),
     });
     progress.stop();
-    const summary = summariseBatch(batchId, result.entries, result.progress);
-    writeFileAtomic(outDir, SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
-    writeFileAtomic(outDir, 'errors.csv', errorsCsvText(result.entries));
+    writeBatchReports(outDir, batchId, result.entries, result.progress);
     const p = result.progress;
     process.stderr.write(
       `${result.interrupted ? '已中断' : '已完成'}：共 ${p.total} 户，成功 ${p.ok}（其中续跑跳过 ${p.resumed}），不合格 ${p.invalid}，失败 ${p.failed}。输出在 ${outDir}\n`,
