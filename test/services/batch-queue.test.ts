@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../src/apps/batch/queue/connection.js';
@@ -116,7 +116,7 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 const goodIds = (n: number) => Array.from({ length: n }, (_, i) => `h${String(i + 1).padStart(3, '0')}`);
 
 /** Jobs of the queue in the given states (BullMQ counts 'paused' along with 'waiting'). */
-async function jobCount(url: string, ...states: string[]): Promise<number> {
+async function jobCount(url: string, ...states: JobType[]): Promise<number> {
   const counts = await withQueue(url, (q) => q.getJobCounts(...states));
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { Worker, type Job } from 'bullmq';
 import { ENGINE_VERSION } from '../../../engine/version.js';
+import { asFinplanError } from '../../../errors.js';
 import type { RenderOptionsInput } from '../../../report/options.js';
 import type { RenderOutcome, RenderTask } from '../../pool/types.js';
 import { PLANS_DIR, renderHousehold, type JournalEntry } from '../household.js';
@@ -83,8 +84,17 @@ export function startQueueWorker(options: QueueWorkerOptions): Worker<JobData, J
         },
       };
     }
-    const entry = await renderHousehold({ ...data.household, options }, outDir, render, data.inputHash);
     const attempt = `${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
+    let entry: JournalEntry;
+    try {
+      entry = await renderHousehold({ ...data.household, options }, outDir, render, data.inputHash);
+    } catch (err) {
+      // The output folder cannot be written (a full or unmounted share): perhaps not on the
+      // retry, perhaps not on another machine. The reason keeps the registered code.
+      const e = asFinplanError(err);
+      log(`失败 ${data.batchId}/${data.household.id}：${e.code}（第 ${attempt} 次）`);
+      throw new AttemptFailed(failureReason(e));
+    }
     if (entry.status === 'failed') {
       log(`失败 ${data.batchId}/${entry.id}：${entry.error?.code}（第 ${attempt} 次）`);
       throw new AttemptFailed(failureReason(entry.error!));
