@@ -232,6 +232,8 @@ describe('finplan batch --queue with finplan worker (real redis-server)', () => 
     expectPlans(shared, m, goodIds(6));
 
     // Each household once: one completion line per id over both workers, and both took part.
+    // (Their last log lines may still be in the pipes when the manifest is written.)
+    await until("the workers' logs", () => (a.log() + b.log()).includes('（第 2/2 次）'));
     const done = completions([a.log(), b.log()], m.batchId);
     for (const id of goodIds(6)) expect(done.get(id), id).toBe(1);
     expect(completions([a.log()], m.batchId).size).toBeGreaterThan(0);
@@ -348,6 +350,9 @@ describe('finplan batch --queue with finplan worker (real redis-server)', () => 
         },
       }),
     ]);
+    // The status polls above ran with spawnSync, which holds this process's event loop: the
+    // worker's log lines may still be in the pipe.
+    await until('the last attempt in the log', () => w.log().includes('（第 3/3 次）'));
     for (const attempt of ['1/3', '2/3', '3/3'])
       expect(w.log()).toContain(`brand-x：FINPLAN_E_BRAND_INVALID（第 ${attempt} 次）`);
     expect(readFileSync(join(out, 'errors.csv'), 'utf8')).toContain('brand-x,,FINPLAN_E_BRAND_INVALID');
