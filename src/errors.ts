@@ -32,6 +32,7 @@ export const ERRORS = {
   FINPLAN_E_UNSUPPORTED_PLAN: { exitCode: 6, httpStatus: 422, title: '规划数据的格式版本不受支持' },
   FINPLAN_E_INVALID_PLAN: { exitCode: 6, httpStatus: 422, title: '规划数据不符合格式' },
   FINPLAN_E_RENDER_FAILED: { exitCode: 6, httpStatus: 500, title: '生成 PDF 失败' },
+  FINPLAN_E_QUEUE_UNAVAILABLE: { exitCode: 69, httpStatus: 503, title: '无法连接任务队列（Redis）' },
   FINPLAN_E_INTERNAL: { exitCode: 70, httpStatus: 500, title: '内部错误' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,18 +1,13 @@
 /**
  * errors.csv: every row without a PDF, one line per problem, where the CRM user finds it (row
  * number and column header as their CRM named them) and what to fix, in Chinese. It opens in Excel
- * as is (UTF-8 with a BOM). The cells echo the CRM's own text, so anything a spreadsheet would run
- * as a formula (a cell starting with = + - @, a tab or a carriage return) is neutralised with a
- * leading apostrophe (OWASP "CSV injection").
+ * as is (UTF-8 with a BOM; without it Excel reads UTF-8 as the ANSI code page), CRLF. The cells
+ * echo the CRM's own text, so anything a spreadsheet would run as a formula is neutralised
+ * (neutraliseCell: OWASP "CSV injection").
  */
 import { stringify } from 'csv-stringify/sync';
 import type { JournalEntry } from './household.js';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+import { neutraliseCell } from './sheet/errors-csv.js';
 
 export const ERRORS_CSV_HEADER = ['行号', '家庭编号', '列', '问题代码', '问题'] as const;
 

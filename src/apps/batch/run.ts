@@ -104,7 +104,8 @@ function resumable(previous: JournalEntry | undefined, inputHash: string, outDir
   );
 }
 
-function rejectedEntry(r: RejectedHousehold): JournalEntry {
+/** A rejected household as a row (the queue path records these when it enqueues). */
+export function rejectedEntry(r: RejectedHousehold): JournalEntry {
   return {
     row: r.rows[0] ?? 0,
     id: r.id ?? '',
@@ -177,11 +178,25 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchResult> {
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
 
   const interrupted = progress.done < progress.total;
+  const manifest = writeManifestAndJournal(outDir, options.batchId, entries, !interrupted);
+  return { manifest, entries, progress, interrupted };
+}
+
+/**
+ * Write manifest.json and the compacted journal from a batch's rows (sorted here, in place). The
+ * local run and the queue path's collector both end here, so their manifests mean the same.
+ */
+export function writeManifestAndJournal(
+  outDir: string,
+  batchId: string,
+  entries: JournalEntry[],
+  complete: boolean,
+): Manifest {
   entries.sort((a, b) => a.row - b.row || a.id.localeCompare(b.id));
   const manifest: Manifest = {
-    batchId: options.batchId,
+    batchId,
     engineVersion: ENGINE_VERSION,
-    complete: !interrupted,
+    complete,
     rows: entries.map((e) => ({
       row: e.row,
       id: e.id,
@@ -197,5 +212,5 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchResult> {
   // The journal, compacted to this run's rows (a row dropped from the export leaves it).
   const kept = entries.filter((e) => e.status !== 'invalid' || e.inputHash !== null);
   writeFileAtomic(outDir, JOURNAL_FILE, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
-  return { manifest, entries, progress, interrupted };
+  return manifest;
 }

@@ -70,9 +70,45 @@ program
   .option('--map <file>', '表头映射：本行 CRM 的列名 → finplan 的列名')
   .option('--workers <n>', '工作线程数（缺省为 CPU 核数）')
   .option('--log-every <n>', '非终端时每完成多少户输出一行进度', '50')
+  .option('--queue <url>', '提交到任务队列（redis:// 或 rediss://），由各台机器上的 finplan worker 生成')
+  .option('--wait', '与 --queue 同用：等待全部完成，再写出清单（manifest.json 等）')
+  .option('--attempts <n>', '与 --queue 同用：每户最多尝试几次（缺省 3）')
+  .option('--retry-delay <ms>', '与 --queue 同用：首次重试前等待的毫秒数，此后每次加倍（缺省 5000）')
   .action(async (input: string, opts: import('./commands/batch.js').BatchCommandOptions) => {
     const { runBatchCommand } = await import('./commands/batch.js');
     process.exitCode = await runBatchCommand(input, opts);
+  });
+
+// `finplan batch status <id>` reads naturally but would make `status` a subcommand of a command
+// that takes an input path; commander cannot have both. So the command is `batch-status`, and
+// main() rewrites `batch status …` to it (a folder named "status" is given as ./status).
+program
+  .command('batch-status')
+  .description(
+    '查看队列中批次的进度（也可写作 finplan batch status）；全部结束且给出 --out 时写出清单并清除队列中的任务',
+  )
+  .argument('<batchId>', '批次编号（finplan batch --queue 输出的那一行）')
+  .requiredOption('--queue <url>', '任务队列（redis:// 或 rediss://）')
+  .option('--out <dir>', '输出目录（工作进程写入的共享目录）：完成时在此写出 manifest.json 等')
+  .action(async (batchId: string, opts: import('./commands/batch-queue.js').BatchStatusOptions) => {
+    const { runBatchStatus } = await import('./commands/batch-queue.js');
+    process.exitCode = await runBatchStatus(batchId, opts);
+  });
+
+program
+  .command('worker')
+  .description(
+    '队列工作进程：从任务队列取户生成规划书，写入 --out（多台机器共享的目录）；SIGTERM/Ctrl-C 完成手头任务后退出',
+  )
+  .requiredOption('--queue <url>', '任务队列（redis:// 或 rediss://；用户名密码可写在 URL 中）')
+  .requiredOption('--out <dir>', '输出目录（与其他工作进程共享）')
+  .option('--concurrency <n>', '同时生成的户数，即工作线程数（缺省为 CPU 核数）')
+  .option('--lock-duration <ms>', '任务锁时长：工作进程意外退出后，其任务在此之后被重试（缺省 30000）')
+  .option('--stalled-interval <ms>', '检查意外中断任务的间隔（缺省 30000）')
+  .option('--password-file <file>', '加密批次的 PDF 打开密码文件；也可设置环境变量 FINPLAN_PDF_PASSWORD')
+  .action(async (opts: import('./commands/worker.js').WorkerCommandOptions) => {
+    const { runWorkerCommand } = await import('./commands/worker.js');
+    process.exitCode = await runWorkerCommand(opts);
   });
 
 program
@@ -115,7 +151,9 @@ program
 
 async function main(): Promise<void> {
   try {
-    await program.parseAsync(process.argv);
+    const argv = [...process.argv];
+    if (argv[2] === 'batch' && argv[3] === 'status') argv.splice(2, 2, 'batch-status');
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with exit code 0.

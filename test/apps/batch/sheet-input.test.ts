@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { planFromInput, validate } from '../../../src/api.js';
+import { errorsCsvText } from '../../../src/apps/batch/errors-csv.js';
+import { rejectedEntry } from '../../../src/apps/batch/run.js';
 import {
-  errorsCsv,
   loadBatchConfig,
   readBatchSheet,
   templateHeader,
@@ -179,14 +180,14 @@ describe('errors.csv', () => {
         issues: [{ row: 9, column: '', code: 'orphan_row', message: '「家庭编号」没有对应的家庭行' }],
       },
     ];
-    const text = errorsCsv(invalid);
-    expect(text.startsWith('\uFEFF行号,家庭编号,列,问题\r\n')).toBe(true);
+    const text = errorsCsvText(invalid.map(rejectedEntry));
+    expect(text.startsWith('\uFEFF行号,家庭编号,列,问题代码,问题\r\n')).toBe(true);
     const rows = parse(text.slice(1), { relax_column_count: false }) as string[][];
-    expect(rows[0]).toEqual(['行号', '家庭编号', '列', '问题']);
+    expect(rows[0]).toEqual(['行号', '家庭编号', '列', '问题代码', '问题']);
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r＝]/);
-    expect(rows[1]).toEqual(['2', `'=HYPERLINK("x")`, "'+cmd", "'=1+2"]);
-    expect(rows[4]).toEqual(['4', `'=HYPERLINK("x")`, "'＝全角", '正常的中文说明']);
-    expect(rows[5]).toEqual(['9', '', '', '「家庭编号」没有对应的家庭行']);
+    expect(rows[1]).toEqual(['2', `'=HYPERLINK("x")`, "'+cmd", 'x', "'=1+2"]);
+    expect(rows[4]).toEqual(['4', `'=HYPERLINK("x")`, "'＝全角", 'x', '正常的中文说明']);
+    expect(rows[5]).toEqual(['9', '', '', 'orphan_row', '「家庭编号」没有对应的家庭行']);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The salon batch's input side: a CRM export (CSV or XLSX, Chinese headers; layout in
  * docs/batch.md) → one checked profile per household, and every problem at its row and column.
- * The runner (src/apps/batch/run.ts) renders the households and writes errorsCsv(invalid).
+ * The runner (src/apps/batch/run.ts) renders the households; the rejected ones go to errors.csv.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { FinplanError } from '../../../errors.js';
@@ -16,7 +16,7 @@ import { isBlank } from './table.js';
 import type { SheetReadResult } from './types.js';
 
 export { batchConfigSchema, loadBatchConfig, parseBatchConfig, type BatchConfig } from './config.js';
-export { errorsCsv, neutraliseCell, ERRORS_CSV_HEADER } from './errors-csv.js';
+export { neutraliseCell } from './errors-csv.js';
 export { headerMapSchema, loadHeaderMap, type HeaderMap } from './headers.js';
 export { templateHeader, COLUMNS } from './layout.js';
 export { SHEET_LIMITS } from './limits.js';
