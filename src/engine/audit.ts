@@ -126,6 +126,34 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
     !best || new Dec(best.successGain).gte(MIN_SUCCESS_GAIN.value),
     best ? `${best.code} +${best.successGain}` : '无',
   );
+
+  // A ratio over a zero or negative base (税后收入 ≤ 0, 净资产 ≤ 0, …) has no value and no verdict.
+  const t = plan.balanceSheet.totals;
+  const c = plan.cashFlow.totals;
+  const essentialMonthly = new Dec(c.essentialSpending).plus(c.debtService).plus(c.insurancePremiums);
+  const denominators: Record<Plan['ratios'][number]['code'], Dec> = {
+    savingsRatio: new Dec(c.netIncome),
+    investmentToNetWorth: new Dec(t.netWorth),
+    solvencyRatio: new Dec(t.totalAssets),
+    debtRatio: new Dec(t.totalAssets),
+    currentRatio: new Dec(t.totalLiabilities),
+    debtServiceRatio: new Dec(c.netIncome),
+    liquidityRatio: essentialMonthly,
+    consumptionRatio: new Dec(c.netIncome),
+    financialFreedom: new Dec(c.totalOutflow),
+    premiumBurden: new Dec(c.netIncome),
+  };
+  const judgedOverNothing = plan.ratios.filter(
+    (r) =>
+      (denominators[r.code].lte(0) && (r.value !== null || r.verdict !== 'na')) ||
+      (r.value === null && (r.verdict !== 'na' || r.reason === null)),
+  );
+  check(
+    'no_judged_ratio_without_base',
+    judgedOverNothing.length === 0,
+    judgedOverNothing.map((r) => `${r.code} ${r.value ?? '—'} ${r.verdict}`).join('; ') ||
+      '分母不为正的比率均无数值、不作评价',
+  );
   return checks;
 }
 

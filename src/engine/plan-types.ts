@@ -258,7 +258,12 @@ const ratioSchema = z.strictObject({
   formula: z.string(),
   reference: z.string().describe('教材口径的参考范围'),
   value: rateString().nullable().describe('四位小数；无法计算时为 null，见 reason'),
-  reason: z.enum(['zero_denominator', 'net_assets_not_positive', 'no_liabilities']).nullable(),
+  reason: z
+    .enum(['zero_denominator', 'negative_denominator', 'net_assets_not_positive', 'no_liabilities'])
+    .nullable()
+    .describe(
+      'value 为 null 的原因：分母为零、分母为负、净资产不为正、无负债；此时不作评价（verdict 为 na）',
+    ),
   verdict: verdictSchema,
   basis: z.string().nullable().describe('分母口径（如"税后收入口径"）'),
 });

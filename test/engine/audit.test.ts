@@ -27,6 +27,7 @@ const CHECKS = [
   'unpaid_loans_stay_owed',
   'one_success_figure',
   'best_change_is_meaningful',
+  'no_judged_ratio_without_base',
 ];
 
 describe('plan.audit', () => {

@@ -65,6 +65,17 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   na: '不适用',
 };
 
+/**
+ * Why a ratio has no value: printed in its verdict cell instead of a verdict, so "—" never stands
+ * unexplained and a ratio over a zero or negative base is never judged (short: the cell is narrow).
+ */
+export const RATIO_NULL_REASONS: Record<NonNullable<Plan['ratios'][number]['reason']>, string> = {
+  zero_denominator: '分母为零',
+  negative_denominator: '分母为负',
+  net_assets_not_positive: '净资产≤0',
+  no_liabilities: '无负债',
+};
+
 export const ASSET_GROUP_LABELS: Record<AssetGroup, string> = {
   liquid: '流动性资产',
   investment: '投资性资产',
@@ -258,7 +269,8 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
   const ratioRows: TableRow[] = plan.ratios.map((r) => {
     const value =
       r.value === null ? '—' : r.code === 'liquidityRatio' ? `${ratio(r.value, 1)} 个月` : ratio(r.value, 2);
-    return { cells: [r.name, r.formula, value, r.reference, VERDICT_LABELS[r.verdict]] };
+    const verdict = r.value === null && r.reason ? RATIO_NULL_REASONS[r.reason] : VERDICT_LABELS[r.verdict];
+    return { cells: [r.name, r.formula, value, r.reference, verdict] };
   });
 
   // --- emergency fund ------------------------------------------------------------------------------

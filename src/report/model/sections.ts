@@ -18,6 +18,7 @@ import {
   deductionNumber,
   monthText,
   percent,
+  signedWan,
   spoken,
   wanNumber,
   yearText,
@@ -556,10 +557,8 @@ const STRESS_LABELS: Record<string, string> = {
   inflation_5pct_5y: '连续 5 年通胀 5%',
 };
 
-const signed = (s: string) => {
-  const v = dec(s);
-  return v.isZero() ? '0' : `${v.isNeg() ? '−' : '+'}${wanNumber(v.abs())}`;
-};
+const signed = signedWan;
+const shownNeg = (s: string) => signed(s).startsWith('−');
 
 export function buildRisk(plan: Plan, templates: TemplateSet) {
   const names = namesOf(plan);
@@ -576,9 +575,9 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
     negative: [
       false,
       false,
-      neg(s.effect.endingWealthChange),
-      dec(s.effect.retirementGapChange).gt(0),
-      dec(s.effect.totalShortfallChange).gt(0),
+      shownNeg(s.effect.endingWealthChange),
+      signed(s.effect.retirementGapChange).startsWith('+'),
+      signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],
   }));
@@ -592,9 +591,9 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
     ],
     negative: [
       false,
-      neg(s.effect.endingWealthChange),
-      dec(s.effect.retirementGapChange).gt(0),
-      dec(s.effect.totalShortfallChange).gt(0),
+      shownNeg(s.effect.endingWealthChange),
+      signed(s.effect.retirementGapChange).startsWith('+'),
+      signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],
   }));
