@@ -154,6 +154,35 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
     judgedOverNothing.map((r) => `${r.code} ${r.value ?? '—'} ${r.verdict}`).join('; ') ||
       '分母不为正的比率均无数值、不作评价',
   );
+
+  // 高息负债 first: each is in the funding pass before protection, goals and 个人养老金; while one is
+  // still repaid from the surplus no 个人养老金 is funded; the investment module rebalances only
+  // what is left after the assets that repay them.
+  const debtItems = f.items.filter((i) => i.code === 'PREPAY_LOAN');
+  const highLoans = plan.planning.housing.existingLoans.filter((l) => l.highInterest);
+  const firstLater = f.items.findIndex((i) => i.step !== 'emergency' && i.step !== 'debt');
+  const lastDebt = f.items.map((i) => i.step).lastIndexOf('debt');
+  const repaidMonthly = debtItems.some((i) => new Dec(i.requestedMonthly).gt(0));
+  const debtOneOffs = sum(debtItems.map((i) => i.oneOff));
+  check(
+    'high_interest_debt_first',
+    highLoans.every((l) => debtItems.some((i) => i.loanLabel === l.label)) &&
+      (firstLater === -1 || lastDebt < firstLater) &&
+      !(repaidMonthly && f.items.some((i) => i.code === 'OPEN_PRIVATE_PENSION')) &&
+      debtOneOffs.eq(plan.planning.investment.debtRepaidFromAssets),
+    `高息负债 ${highLoans.length} 笔，资金安排 ${debtItems.length} 项，一次性 ${debtOneOffs.toFixed(2)}，投资模块扣除 ${plan.planning.investment.debtRepaidFromAssets}`,
+  );
+
+  // One liquidity figure: the ratio table's 流动性比率 is the emergency fund's months covered.
+  const liquidity = plan.ratios.find((r) => r.code === 'liquidityRatio');
+  const months = plan.emergencyFund.monthsCovered;
+  check(
+    'one_liquidity_figure',
+    (liquidity?.value ?? null) === null
+      ? months === null
+      : months !== null && new Dec(liquidity!.value!).toDecimalPlaces(2, Dec.ROUND_HALF_UP).eq(months),
+    `流动性比率 ${liquidity?.value ?? '—'}，应急准备金覆盖 ${months ?? '—'} 个月`,
+  );
   return checks;
 }
 

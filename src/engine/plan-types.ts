@@ -467,6 +467,12 @@ const loanPrepaymentSchema = z.strictObject({
   lowerPaymentInterestSaved: moneyString(),
   lowerPaymentNewPayment: moneyString(),
   recommended: z.boolean(),
+  type: enumOf(LIABILITY_TYPES),
+  highInterest: z
+    .boolean()
+    .describe('高息负债：消费信贷、信用卡，或利率高于推荐组合预期收益率；优先于保障新增、目标储蓄与投资偿还'),
+  monthsLeft: z.number().int(),
+  monthlyPayment: moneyString().describe('当前每月还款额'),
   expectedReturn: rateString(),
 });
 export type LoanPrepaymentAdvice = z.infer<typeof loanPrepaymentSchema>;
@@ -557,7 +563,10 @@ const investmentPlanSchema = z.strictObject({
     bond: moneyString(),
     equity: moneyString(),
   }),
-  investable: moneyString(),
+  investable: moneyString().describe('可投资资产（偿还高息负债之后）'),
+  debtRepaidFromAssets: moneyString().describe(
+    '用于一次性偿还高息负债的资产（先从权益类、债券、定期中取出）',
+  ),
   suitableProducts: z.array(z.string()),
   currentAboveLevel: z.boolean(),
   badYear: rateString(),
@@ -609,6 +618,7 @@ const fundingItemSchema = z.strictObject({
   goalId: z.string().nullable(),
   memberId: z.string().nullable(),
   kind: z.enum(['life', 'criticalIllness', 'medical', 'accident']).nullable().describe('保障类别'),
+  loanLabel: z.string().nullable().describe('偿还的负债（高息负债一项一行）'),
   requestedMonthly: moneyString().describe('该项每月所需（元/月）'),
   fundedMonthly: moneyString().describe('从每月结余中安排的金额'),
   unfundedMonthly: moneyString().describe('结余不足、尚未安排的金额'),

@@ -28,6 +28,8 @@ const CHECKS = [
   'one_success_figure',
   'best_change_is_meaningful',
   'no_judged_ratio_without_base',
+  'high_interest_debt_first',
+  'one_liquidity_figure',
 ];
 
 describe('plan.audit', () => {

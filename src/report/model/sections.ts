@@ -276,17 +276,31 @@ export function buildEducation(plan: Plan) {
 export function buildHousing(plan: Plan, templates: TemplateSet) {
   const names = namesOf(plan);
   const h = plan.planning.housing;
-  const loans: TableRow[] = h.existingLoans.map((l) => ({
-    cells: [
-      l.label,
-      yuanNumber(l.balance),
-      percent(l.annualRate, 3),
-      yuanNumber(l.amount),
-      `${yuanNumber(l.shortenTermInterestSaved)}（缩短 ${l.shortenTermMonthsSaved} 期）`,
-      `${yuanNumber(l.lowerPaymentInterestSaved)}（月供降至 ${yuanFen(l.lowerPaymentNewPayment)}）`,
-      l.recommended ? '建议' : '暂不建议',
-    ],
-  }));
+  const loans: TableRow[] = h.existingLoans.map((l) =>
+    l.highInterest
+      ? {
+          cells: [
+            l.label,
+            yuanNumber(l.balance),
+            percent(l.annualRate, 3),
+            yuanNumber(l.amount),
+            yuanNumber(l.shortenTermInterestSaved),
+            '—',
+            '优先偿还',
+          ],
+        }
+      : {
+          cells: [
+            l.label,
+            yuanNumber(l.balance),
+            percent(l.annualRate, 3),
+            yuanNumber(l.amount),
+            `${yuanNumber(l.shortenTermInterestSaved)}（缩短 ${l.shortenTermMonthsSaved} 期）`,
+            `${yuanNumber(l.lowerPaymentInterestSaved)}（月供降至 ${yuanFen(l.lowerPaymentNewPayment)}）`,
+            '暂不建议',
+          ],
+        },
+  );
   const purchases = h.purchases.map((p) => ({
     title: names.goal(p.goalId),
     rows: [
