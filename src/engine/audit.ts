@@ -173,6 +173,24 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
     `高息负债 ${highLoans.length} 笔，资金安排 ${debtItems.length} 项，一次性 ${debtOneOffs.toFixed(2)}，投资模块扣除 ${plan.planning.investment.debtRepaidFromAssets}`,
   );
 
+  // The affordability gate: a home whose payment is above the bank's line is not prepared for (no
+  // purchase, no loan), and its status follows its payment-to-income figure.
+  const gateBroken = plan.planning.housing.purchases.filter((p) => {
+    const r = p.paymentToIncome === null ? null : new Dec(p.paymentToIncome);
+    const aboveBank = r === null || r.gt(p.bankMax);
+    return (
+      aboveBank !== (p.affordability === 'above_bank') ||
+      (aboveBank &&
+        plan.actions.some((a) => a.code === 'PREPARE_HOME_PURCHASE' && a.data.goalId === p.goalId))
+    );
+  });
+  check(
+    'no_loan_beyond_bank_line',
+    gateBroken.length === 0,
+    gateBroken.map((p) => `${p.goalId} ${p.paymentToIncome ?? '—'} > ${p.bankMax}`).join('; ') ||
+      '月供超过银行上限的购房不做准备',
+  );
+
   // One liquidity figure: the ratio table's 流动性比率 is the emergency fund's months covered.
   const liquidity = plan.ratios.find((r) => r.code === 'liquidityRatio');
   const months = plan.emergencyFund.monthsCovered;

@@ -48,7 +48,14 @@ export const FINDINGS = {
   MONEY_RUNS_OUT: { year: 'year', age: 'age' },
   MIX_ABOVE_RISK_LEVEL: { level: 'level', equity: 'rate' },
   BONUS_IN_INVALID_INTERVAL: { memberId: 'member' },
-  HOME_NOT_AFFORDABLE: { goalId: 'goal', paymentToIncome: 'rate', affordablePrice: 'money' },
+  HOME_NOT_AFFORDABLE: {
+    goalId: 'goal',
+    paymentToIncome: 'rate',
+    affordablePrice: 'money',
+    aboveBank: 'flag',
+    bankMax: 'rate',
+    bankPracticeMax: 'rate',
+  },
   MC_SUCCESS: { trials: 'count', successCount: 'count', successRate: 'rate' },
   FUNDING_SHORT: {
     surplus: 'money',

@@ -496,6 +496,12 @@ const homePurchaseSchema = z.strictObject({
   paymentToIncome: rateString().nullable(),
   plannerMax: rateString(),
   bankMax: rateString(),
+  bankPracticeMax: rateString().describe('多数银行实务中掌握的月供收入比（约 40%，低确定性）'),
+  affordability: z
+    .enum(['within_plan', 'above_plan', 'above_bank'])
+    .describe(
+      '月供 ÷ 税后收入：不超过规划上限 / 超过规划上限但在银行上限内 / 超过银行上限（不建议贷款，不做购房准备）',
+    ),
   affordablePrice: moneyString(),
   affordable: z.boolean(),
   downPaymentFunded: z.boolean(),

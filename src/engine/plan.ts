@@ -368,8 +368,15 @@ function planningFindings(m: PlanningModules, goals: GoalResult[]): Finding[] {
       out.push({
         code: 'HOME_NOT_AFFORDABLE',
         module: 'housing',
-        severity: 'warning',
-        data: { goalId: p.goalId, paymentToIncome: p.paymentToIncome, affordablePrice: p.affordablePrice },
+        severity: p.affordability === 'above_bank' ? 'critical' : 'warning',
+        data: {
+          goalId: p.goalId,
+          paymentToIncome: p.paymentToIncome,
+          affordablePrice: p.affordablePrice,
+          aboveBank: p.affordability === 'above_bank',
+          bankMax: p.bankMax,
+          bankPracticeMax: p.bankPracticeMax,
+        },
       });
   return out;
 }

@@ -29,6 +29,7 @@ const CHECKS = [
   'best_change_is_meaningful',
   'no_judged_ratio_without_base',
   'high_interest_debt_first',
+  'no_loan_beyond_bank_line',
   'one_liquidity_figure',
 ];
 

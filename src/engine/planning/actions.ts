@@ -118,7 +118,9 @@ export function planActions(
   // A home is prepared for only when the plan buys it, in the year it buys it.
   for (const p of m.housing.purchases) {
     const g = goals.find((x) => x.goalId === p.goalId);
-    if (!g || g.status === 'unachievable') continue;
+    // The affordability gate: no purchase (and so no loan) is prepared at a price whose payment
+    // the bank's line does not allow; the finding gives the affordable price instead.
+    if (!g || g.status === 'unachievable' || p.affordability === 'above_bank') continue;
     actions.push({
       code: 'PREPARE_HOME_PURCHASE',
       module: 'housing',

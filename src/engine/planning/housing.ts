@@ -10,7 +10,10 @@
  * - home goals: price at purchase, down payment, the loan the ledger takes (commercial, LPR-based,
  *   30 years), 等额本息 versus 等额本金, what moving 10万 to a 公积金 loan would save (the 公积金
  *   first-home rate), the payment against after-tax income in the purchase year (planner's line and
- *   the bank's), and the highest price the household can carry at the planner's line.
+ *   the bank's), and the highest price the household can carry at the planner's line. A payment
+ *   above the bank's line (50%, 银监发〔2004〕57号) is a gate: the plan prepares no purchase and no
+ *   loan for that price, and gives the affordable price and the alternatives instead; between the
+ *   planner's 40% and the bank's 50% it says that many banks apply about 40% in practice.
  */
 import { Dec, ONE, ZERO, roundFen, toMoneyString, toRateString } from '../../domain/money.js';
 import { amortizeLoan, levelPayment, prepay } from '../calculators/mortgage.js';
@@ -147,6 +150,7 @@ export function planHousing(run: EngineRun, liquid: Dec, emergencyMax: Dec): Hou
     const payment = ep.roundedPayment ?? ZERO;
     const plannerMax = new Dec(rules.affordability.planner.value.mortgageStretchMax);
     const bankMax = new Dec(rules.affordability.bank.value.bankHousingToIncomeMax);
+    const bankPracticeMax = new Dec(rules.affordability.bankPractice.value.housingToIncomeMax);
     const ratio = monthlyNet.gt(0) ? payment.div(monthlyNet) : null;
     // The largest loan whose payment fits the planner's line, plus the planned down payment.
     const maxPayment = monthlyNet.times(plannerMax);
@@ -177,7 +181,15 @@ export function planHousing(run: EngineRun, liquid: Dec, emergencyMax: Dec): Hou
       plannerMax: toRateString(plannerMax),
       bankMax: toRateString(bankMax),
       affordablePrice: toMoneyString(affordablePrice),
+      bankPracticeMax: toRateString(bankPracticeMax),
       affordable: ratio !== null && ratio.lte(plannerMax),
+      // The gate: above the bank's line (or with no income) no loan is advised or prepared for.
+      affordability:
+        ratio === null || ratio.gt(bankMax)
+          ? 'above_bank'
+          : ratio.gt(plannerMax)
+            ? 'above_plan'
+            : 'within_plan',
       downPaymentFunded: !!g.home && result.every((p) => p.short.isZero()),
     });
   }

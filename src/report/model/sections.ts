@@ -344,12 +344,13 @@ export function buildHousing(plan: Plan, templates: TemplateSet) {
       {
         cells: [
           '月供占税后收入',
-          `${p.paymentToIncome ? percent(p.paymentToIncome, 1) : '—'}（理财规划建议不超过 ${percent(p.plannerMax, 0)}，银行审批上限 ${percent(p.bankMax, 0)}）`,
+          `${p.paymentToIncome ? percent(p.paymentToIncome, 1) : '—'}（理财规划建议不超过 ${percent(p.plannerMax, 0)}；银行审批上限 ${percent(p.bankMax, 0)}，实务多按约 ${percent(p.bankPracticeMax, 0)}）`,
         ],
       },
       { cells: ['可负担房价', `${yuanNumber(p.affordablePrice)} 元`] },
     ] as TableRow[],
     affordable: p.affordable,
+    aboveBank: p.affordability === 'above_bank',
     downPaymentFunded: p.downPaymentFunded,
   }));
   const chart = {

@@ -42,8 +42,8 @@ export function renderHousing(w: PdfWriter, model: ReportModel, ctx: RenderConte
     });
     if (!p.affordable || !p.downPaymentFunded)
       w.callout(
-        `${p.affordable ? '' : '按目前的收入，月供超过建议上限。'}${p.downPaymentFunded ? '' : '到购房时首付款仍有缺口。'}建议降低购房总价、推迟购房时间或提高首付储蓄，并考虑公积金或组合贷款。`,
-        'watch',
+        `${p.affordable ? '' : p.aboveBank ? '按目前的收入，月供超过银行审批上限，不宜按此房价申请贷款。' : '按目前的收入，月供超过建议上限。'}${p.downPaymentFunded ? '' : '到购房时首付款仍有缺口。'}建议按可负担房价调整目标、推迟购房时间或提高首付储蓄${p.aboveBank ? '' : '，并考虑公积金或组合贷款降低月供'}。`,
+        p.aboveBank ? 'poor' : 'watch',
       );
   }
   if (h.chart) w.chart(mortgageChart(h.chart, w.brand.theme), 170, '图：家庭贷款余额（名义，万元）');
