@@ -658,6 +658,16 @@ export const FUNDING_POLICY: Dated<FundingPolicy> = {
   note: '每月结余先留 10% 机动，其余依次安排：补足应急准备金（12 个月内）、偿还高息负债、新增保障的保费、各目标所需储蓄（必须 → 重要 → 期望，同级按时间先后）、个人养老金等优化；安排不下的部分列为缺口。',
 };
 
+/** 家庭生命周期: the ages that separate the textbook stages. */
+export const LIFE_STAGES: Dated<{ childIndependentAge: number; retiredWithoutSchemeAge: number }> = {
+  value: { childIndependentAge: 22, retiredWithoutSchemeAge: 60 },
+  effectiveFrom: '2019-01-01',
+  source:
+    '理财规划师教材家庭生命周期：单身期、家庭形成期（结婚至子女出生）、家庭成长期（子女出生至子女完成学业）、家庭成熟期（子女独立至退休）、家庭衰老期（夫妻均退休）',
+  certainty: 'medium',
+  note: '子女按 22 岁（本科毕业）视为独立；无基本养老保险的成员按 60 岁视为退休。',
+};
+
 export interface HighInterestDebtPolicy {
   /** Debt types repaid first whatever their rate (consumer credit, credit cards). */
   alwaysTypes: readonly string[];

@@ -55,7 +55,16 @@ export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
   formation: '家庭形成期',
   growth: '家庭成长期',
   maturity: '家庭成熟期',
-  retirement: '退休期',
+  retirement: '家庭衰老期（退休期）',
+};
+
+/** What the textbook puts first in each stage (the note under the stage on 客户基本情况). */
+export const LIFE_STAGE_FOCUS: Record<LifeStage, string> = {
+  single: '重点：积累应急准备金与职业保障，开始储蓄投资',
+  formation: '重点：建立家庭保障，准备购房与子女教育',
+  growth: '重点：子女教育金与家庭经济支柱的保障',
+  maturity: '重点：加快养老储备，减少负债',
+  retirement: '重点：资产稳健、医疗与长寿风险',
 };
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -108,6 +117,7 @@ export interface ReportModel {
   client: {
     memberRows: TableRow[];
     lifeStage: string;
+    lifeStageFocus: string;
     riskLevel: string;
     riskSource: string;
     retirementRows: TableRow[];
@@ -358,6 +368,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
     client: {
       memberRows,
       lifeStage: LIFE_STAGE_LABELS[plan.household.lifeStage],
+      lifeStageFocus: LIFE_STAGE_FOCUS[plan.household.lifeStage],
       riskLevel: `${plan.household.riskLevel}（${RISK_LEVELS.labels[plan.household.riskLevel]}）`,
       riskSource:
         plan.household.riskLevelSource === 'questionnaire'
