@@ -198,7 +198,8 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
     'one_liquidity_figure',
     (liquidity?.value ?? null) === null
       ? months === null
-      : months !== null && new Dec(liquidity!.value!).toDecimalPlaces(2, Dec.ROUND_HALF_UP).eq(months),
+      : // The same exact figure, shown to 4 and to 2 places: they differ by rounding alone (< 0.01).
+        months !== null && new Dec(liquidity!.value!).minus(months).abs().lt(CENT),
     `流动性比率 ${liquidity?.value ?? '—'}，应急准备金覆盖 ${months ?? '—'} 个月`,
   );
   return checks;
