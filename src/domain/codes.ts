@@ -97,6 +97,7 @@ export const LIABILITY_TYPES = codes({
   mortgage: '住房贷款',
   car_loan: '汽车贷款',
   consumer_credit: '消费信贷',
+  credit_card: '信用卡欠款',
   business_loan: '经营贷款',
   other: '其他负债',
 });

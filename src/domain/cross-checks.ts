@@ -8,6 +8,20 @@ import { issueAt, type InputIssue } from './issues.js';
 import { ageInYears, monthIndex, YEAR_MONTH_PATTERN } from './month.js';
 import { goalSchema, incomeSchema, liabilitySchema, memberSchema } from './profile.js';
 
+/**
+ * The youngest a planned adult can be, in whole years at the valuation month. The household's
+ * self must be an adult (《民法典》第十七条：十八周岁以上的自然人为成年人, in force since
+ * 2021-01-01); a spouse must have reached the legal age of marriage (《民法典》第一千零四十七条：
+ * 男不得早于二十二周岁，女不得早于二十周岁). A "spouse" born nine months ago is a typo for a child
+ * or a birth year, and planning it would run the couple's horizon 95 years past the self's life.
+ */
+export const ADULT_AGES = {
+  effectiveFrom: '2021-01-01',
+  source: '《中华人民共和国民法典》第十七条、第一千零四十七条',
+  self: 18,
+  spouse: { male: 22, female: 20 },
+} as const;
+
 export interface CrossCheckContext {
   /** Planning life expectancy when neither the member nor the assumptions give one. */
   defaultLifeExpectancy: { male: number; female: number };
@@ -120,6 +134,22 @@ export function crossCheckProfile(raw: unknown, ctx: CrossCheckContext): InputIs
       const self = parents.find((p) => p.value.role === 'self');
       if (self && monthIndex(m.value.birthMonth) >= monthIndex(self.value.birthMonth))
         issues.push(issueAt(path, 'child_older_than_parent', '不早于本人的出生年月：父母应比本人年长'));
+    }
+    if (valuationMonth && (m.value.role === 'self' || m.value.role === 'spouse')) {
+      const age = ageInYears(m.value.birthMonth, valuationMonth);
+      const min = m.value.role === 'self' ? ADULT_AGES.self : ADULT_AGES.spouse[m.value.gender];
+      if (age < min) {
+        issues.push(
+          issueAt(
+            path,
+            'member_not_adult',
+            m.value.role === 'self'
+              ? `表示本人在估值月仅 ${age} 岁：本人应年满 ${min} 周岁；未成年子女请以 child 角色录入`
+              : `表示配偶在估值月仅 ${age} 岁：配偶应达到法定婚龄（${min} 周岁）；请核对出生年月，子女请以 child 角色录入`,
+          ),
+        );
+        continue;
+      }
     }
     if (valuationMonth && m.value.role !== 'child') {
       const age = ageInYears(m.value.birthMonth, valuationMonth);

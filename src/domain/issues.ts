@@ -52,6 +52,7 @@ export const ISSUE_CODES = [
   'end_before_start',
   'life_expectancy_passed',
   'too_many_spouses',
+  'member_not_adult',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

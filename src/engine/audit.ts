@@ -126,6 +126,82 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
     !best || new Dec(best.successGain).gte(MIN_SUCCESS_GAIN.value),
     best ? `${best.code} +${best.successGain}` : '无',
   );
+
+  // A ratio over a zero or negative base (税后收入 ≤ 0, 净资产 ≤ 0, …) has no value and no verdict.
+  const t = plan.balanceSheet.totals;
+  const c = plan.cashFlow.totals;
+  const essentialMonthly = new Dec(c.essentialSpending).plus(c.debtService).plus(c.insurancePremiums);
+  const denominators: Record<Plan['ratios'][number]['code'], Dec> = {
+    savingsRatio: new Dec(c.netIncome),
+    investmentToNetWorth: new Dec(t.netWorth),
+    solvencyRatio: new Dec(t.totalAssets),
+    debtRatio: new Dec(t.totalAssets),
+    currentRatio: new Dec(t.totalLiabilities),
+    debtServiceRatio: new Dec(c.netIncome),
+    liquidityRatio: essentialMonthly,
+    consumptionRatio: new Dec(c.netIncome),
+    financialFreedom: new Dec(c.totalOutflow),
+    premiumBurden: new Dec(c.netIncome),
+  };
+  const judgedOverNothing = plan.ratios.filter(
+    (r) =>
+      (denominators[r.code].lte(0) && (r.value !== null || r.verdict !== 'na')) ||
+      (r.value === null && (r.verdict !== 'na' || r.reason === null)),
+  );
+  check(
+    'no_judged_ratio_without_base',
+    judgedOverNothing.length === 0,
+    judgedOverNothing.map((r) => `${r.code} ${r.value ?? '—'} ${r.verdict}`).join('; ') ||
+      '分母不为正的比率均无数值、不作评价',
+  );
+
+  // 高息负债 first: each is in the funding pass before protection, goals and 个人养老金; while one is
+  // still repaid from the surplus no 个人养老金 is funded; the investment module rebalances only
+  // what is left after the assets that repay them.
+  const debtItems = f.items.filter((i) => i.code === 'PREPAY_LOAN');
+  const highLoans = plan.planning.housing.existingLoans.filter((l) => l.highInterest);
+  const firstLater = f.items.findIndex((i) => i.step !== 'emergency' && i.step !== 'debt');
+  const lastDebt = f.items.map((i) => i.step).lastIndexOf('debt');
+  const repaidMonthly = debtItems.some((i) => new Dec(i.requestedMonthly).gt(0));
+  const debtOneOffs = sum(debtItems.map((i) => i.oneOff));
+  check(
+    'high_interest_debt_first',
+    highLoans.every((l) => debtItems.some((i) => i.loanLabel === l.label)) &&
+      (firstLater === -1 || lastDebt < firstLater) &&
+      !(repaidMonthly && f.items.some((i) => i.code === 'OPEN_PRIVATE_PENSION')) &&
+      debtOneOffs.eq(plan.planning.investment.debtRepaidFromAssets),
+    `高息负债 ${highLoans.length} 笔，资金安排 ${debtItems.length} 项，一次性 ${debtOneOffs.toFixed(2)}，投资模块扣除 ${plan.planning.investment.debtRepaidFromAssets}`,
+  );
+
+  // The affordability gate: a home whose payment is above the bank's line is not prepared for (no
+  // purchase, no loan), and its status follows its payment-to-income figure.
+  const gateBroken = plan.planning.housing.purchases.filter((p) => {
+    const r = p.paymentToIncome === null ? null : new Dec(p.paymentToIncome);
+    const aboveBank = r === null || r.gt(p.bankMax);
+    return (
+      aboveBank !== (p.affordability === 'above_bank') ||
+      (aboveBank &&
+        plan.actions.some((a) => a.code === 'PREPARE_HOME_PURCHASE' && a.data.goalId === p.goalId))
+    );
+  });
+  check(
+    'no_loan_beyond_bank_line',
+    gateBroken.length === 0,
+    gateBroken.map((p) => `${p.goalId} ${p.paymentToIncome ?? '—'} > ${p.bankMax}`).join('; ') ||
+      '月供超过银行上限的购房不做准备',
+  );
+
+  // One liquidity figure: the ratio table's 流动性比率 is the emergency fund's months covered.
+  const liquidity = plan.ratios.find((r) => r.code === 'liquidityRatio');
+  const months = plan.emergencyFund.monthsCovered;
+  check(
+    'one_liquidity_figure',
+    (liquidity?.value ?? null) === null
+      ? months === null
+      : // The same exact figure, shown to 4 and to 2 places: they differ by rounding alone (< 0.01).
+        months !== null && new Dec(liquidity!.value!).minus(months).abs().lt(CENT),
+    `流动性比率 ${liquidity?.value ?? '—'}，应急准备金覆盖 ${months ?? '—'} 个月`,
+  );
   return checks;
 }
 

@@ -9,7 +9,7 @@ import type { Member, Profile } from '../domain/profile.js';
 import type { Assumptions } from './assumptions.js';
 import { statutoryRetirement } from './calculators/retirement-age.js';
 import type { Finding, LifeStage, MemberRetirement, PlanMember } from './plan-types.js';
-import { riskLevelFromAnswers } from './rules/assumptions.js';
+import { LIFE_STAGES, riskLevelFromAnswers } from './rules/assumptions.js';
 import { rulesAt } from './rules/ruleset.js';
 
 export interface MemberFacts {
@@ -153,9 +153,10 @@ export function deriveHousehold(
 }
 
 /**
- * 家庭生命周期 (textbook stages): 单身期 no spouse and no children; 形成期 a couple without
- * children or with the youngest under 6; 成长期 children in school; 成熟期 children grown (18+);
- * 退休期 once the self has retired.
+ * 家庭生命周期, the textbook stages (LIFE_STAGES): 单身期 no spouse and no children; 家庭形成期 a
+ * couple before their first child; 家庭成长期 from the first child's birth while any child is below
+ * the age of independence (finished education); 家庭成熟期 children independent, before retirement;
+ * 家庭衰老期 once every adult of the couple has retired.
  */
 function lifeStageOf(
   self: MemberFacts,
@@ -164,12 +165,14 @@ function lifeStageOf(
   valuationMonth: string,
   selfAge: number,
 ): LifeStage {
-  if (self.retirement?.alreadyRetired || (self.retirement === null && selfAge >= 60)) return 'retirement';
+  const retired = (f: MemberFacts, age: number) =>
+    f.retirement?.alreadyRetired === true ||
+    (f.retirement === null && age >= LIFE_STAGES.value.retiredWithoutSchemeAge);
+  const spouseRetired = !spouse || retired(spouse, ageInYears(spouse.member.birthMonth, valuationMonth));
+  if (retired(self, selfAge) && spouseRetired) return 'retirement';
   if (children.length === 0) return spouse ? 'formation' : 'single';
   const youngest = Math.min(...children.map((c) => ageInYears(c.member.birthMonth, valuationMonth)));
-  if (youngest < 6) return 'formation';
-  if (youngest < 18) return 'growth';
-  return 'maturity';
+  return youngest < LIFE_STAGES.value.childIndependentAge ? 'growth' : 'maturity';
 }
 
 export function toPlanMember(f: MemberFacts, valuationMonth: string): PlanMember {

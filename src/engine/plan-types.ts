@@ -262,7 +262,12 @@ const ratioSchema = z.strictObject({
   formula: z.string(),
   reference: z.string().describe('教材口径的参考范围'),
   value: rateString().nullable().describe('四位小数；无法计算时为 null，见 reason'),
-  reason: z.enum(['zero_denominator', 'net_assets_not_positive', 'no_liabilities']).nullable(),
+  reason: z
+    .enum(['zero_denominator', 'negative_denominator', 'net_assets_not_positive', 'no_liabilities'])
+    .nullable()
+    .describe(
+      'value 为 null 的原因：分母为零、分母为负、净资产不为正、无负债；此时不作评价（verdict 为 na）',
+    ),
   verdict: verdictSchema,
   basis: z.string().nullable().describe('分母口径（如"税后收入口径"）'),
 });
@@ -466,6 +471,12 @@ const loanPrepaymentSchema = z.strictObject({
   lowerPaymentInterestSaved: moneyString(),
   lowerPaymentNewPayment: moneyString(),
   recommended: z.boolean(),
+  type: enumOf(LIABILITY_TYPES),
+  highInterest: z
+    .boolean()
+    .describe('高息负债：消费信贷、信用卡，或利率高于推荐组合预期收益率；优先于保障新增、目标储蓄与投资偿还'),
+  monthsLeft: z.number().int(),
+  monthlyPayment: moneyString().describe('当前每月还款额'),
   expectedReturn: rateString(),
 });
 export type LoanPrepaymentAdvice = z.infer<typeof loanPrepaymentSchema>;
@@ -489,6 +500,12 @@ const homePurchaseSchema = z.strictObject({
   paymentToIncome: rateString().nullable(),
   plannerMax: rateString(),
   bankMax: rateString(),
+  bankPracticeMax: rateString().describe('多数银行实务中掌握的月供收入比（约 40%，低确定性）'),
+  affordability: z
+    .enum(['within_plan', 'above_plan', 'above_bank'])
+    .describe(
+      '月供 ÷ 税后收入：不超过规划上限 / 超过规划上限但在银行上限内 / 超过银行上限（不建议贷款，不做购房准备）',
+    ),
   affordablePrice: moneyString(),
   affordable: z.boolean(),
   downPaymentFunded: z.boolean(),
@@ -556,7 +573,10 @@ const investmentPlanSchema = z.strictObject({
     bond: moneyString(),
     equity: moneyString(),
   }),
-  investable: moneyString(),
+  investable: moneyString().describe('可投资资产（偿还高息负债之后）'),
+  debtRepaidFromAssets: moneyString().describe(
+    '用于一次性偿还高息负债的资产（先从权益类、债券、定期中取出）',
+  ),
   suitableProducts: z.array(z.string()),
   currentAboveLevel: z.boolean(),
   badYear: rateString(),
@@ -608,6 +628,7 @@ const fundingItemSchema = z.strictObject({
   goalId: z.string().nullable(),
   memberId: z.string().nullable(),
   kind: z.enum(['life', 'criticalIllness', 'medical', 'accident']).nullable().describe('保障类别'),
+  loanLabel: z.string().nullable().describe('偿还的负债（高息负债一项一行）'),
   requestedMonthly: moneyString().describe('该项每月所需（元/月）'),
   fundedMonthly: moneyString().describe('从每月结余中安排的金额'),
   unfundedMonthly: moneyString().describe('结余不足、尚未安排的金额'),

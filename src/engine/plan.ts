@@ -34,7 +34,7 @@ import { runEngine, type EngineRun } from './run.js';
 import { buildCashFlowStatement, buildRatios } from './statements.js';
 import { auditPlan } from './audit.js';
 import { diagnose } from './diagnosis.js';
-import { planFunding } from './planning/funding.js';
+import { debtRepaidFromAssets, planFunding } from './planning/funding.js';
 import { planAlternatives } from './planning/alternatives.js';
 import { PURCHASE_POLICY } from './rules/assumptions.js';
 import { planActions } from './planning/actions.js';
@@ -261,7 +261,11 @@ function planModules(
   const housing = planHousing(run, new Dec(emergency.liquid), new Dec(emergency.targetMax));
   const marginal = new Map(incomes.map((i) => [i.memberId, i.marginalRate]));
   const retirement = planRetirement(run, run.pensions, marginal);
-  const investment = planInvestment(run, new Dec(emergency.targetMax));
+  const investment = planInvestment(
+    run,
+    new Dec(emergency.targetMax),
+    debtRepaidFromAssets(run, emergency, housing.existingLoans),
+  );
   const tax = planTax(run, incomes);
   const otherGoals = planOtherGoals(run);
   return {
@@ -367,8 +371,15 @@ function planningFindings(m: PlanningModules, goals: GoalResult[]): Finding[] {
       out.push({
         code: 'HOME_NOT_AFFORDABLE',
         module: 'housing',
-        severity: 'warning',
-        data: { goalId: p.goalId, paymentToIncome: p.paymentToIncome, affordablePrice: p.affordablePrice },
+        severity: p.affordability === 'above_bank' ? 'critical' : 'warning',
+        data: {
+          goalId: p.goalId,
+          paymentToIncome: p.paymentToIncome,
+          affordablePrice: p.affordablePrice,
+          aboveBank: p.affordability === 'above_bank',
+          bankMax: p.bankMax,
+          bankPracticeMax: p.bankPracticeMax,
+        },
       });
   return out;
 }

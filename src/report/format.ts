@@ -72,6 +72,16 @@ function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
+/**
+ * A change in 万元 with its sign ("+65.95", "−0.13"); one that rounds to nothing is "0", never
+ * "−0.00" or "+0.00".
+ */
+export function signedWan(x: DecimalLike): string {
+  const v = dec(x);
+  const shown = wanNumber(v.abs());
+  return /^[0.]+$/.test(shown) ? '0' : `${v.isNeg() ? '−' : '+'}${shown}`;
+}
+
 /** "3.5%" from "0.035"; places = maximum decimals of the percentage. */
 export function percent(rate: DecimalLike, places = 2): string {
   const p = dec(rate).times(100).toDecimalPlaces(places, Dec.ROUND_HALF_UP);

@@ -27,6 +27,10 @@ const CHECKS = [
   'unpaid_loans_stay_owed',
   'one_success_figure',
   'best_change_is_meaningful',
+  'no_judged_ratio_without_base',
+  'high_interest_debt_first',
+  'no_loan_beyond_bank_line',
+  'one_liquidity_figure',
 ];
 
 describe('plan.audit', () => {

@@ -159,3 +159,93 @@ export function validProfile(input: ProfileInput): Profile {
     throw new Error(`generated profile is invalid: ${v.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
   return v.profile;
 }
+
+/**
+ * Extreme but valid households: the self from 18 to 109 years old, a spouse from the legal age of
+ * marriage to 109, life expectancies from just above the member's age up to 110, children born up
+ * to the valuation month, so horizons run from one year to over ninety. Every one must plan.
+ */
+export const extremeProfileArb: fc.Arbitrary<ProfileInput> = fc
+  .record({
+    selfAge: fc.integer({ min: 18, max: 109 }),
+    selfGender: fc.constantFrom('male' as const, 'female' as const),
+    selfLifeExtra: fc.integer({ min: 1, max: 92 }),
+    spouse: fc.option(
+      fc.record({ age: fc.integer({ min: 22, max: 109 }), lifeExtra: fc.integer({ min: 1, max: 90 }) }),
+      { nil: undefined },
+    ),
+    childAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 2 }),
+    salary: fc.constantFrom(0, 1, 3000, 30_000),
+    retired: fc.boolean(),
+    cash: fc.constantFrom(0, 10_000, 1_000_000),
+    goalYearOffset: fc.integer({ min: 0, max: 90 }),
+    valuationMonth: fc.integer({ min: 1, max: 12 }),
+  })
+  .map((r): ProfileInput => {
+    const vy = 2026;
+    const valuation = `${vy}-${String(r.valuationMonth).padStart(2, '0')}`;
+    // Born in January: the age in whole years at any valuation month of the year is vy − birth year.
+    const born = (age: number) => `${vy - age}-01`;
+    const life = (age: number, extra: number) => Math.min(110, Math.max(40, age + extra));
+    const selfRetired = r.retired && r.selfAge >= 60;
+    const members: ProfileInput['members'] = [
+      {
+        id: 'self',
+        role: 'self',
+        name: '极端',
+        birthMonth: born(r.selfAge),
+        gender: r.selfGender,
+        employment: selfRetired ? 'retired' : 'employee',
+        pensionScheme: 'urban_employee',
+        lifeExpectancy: life(r.selfAge, r.selfLifeExtra),
+      },
+    ];
+    if (r.spouse)
+      members.push({
+        id: 'spouse',
+        role: 'spouse',
+        name: '配偶',
+        birthMonth: born(r.spouse.age),
+        gender: r.selfGender === 'male' ? 'female' : 'male',
+        employment: 'employee',
+        pensionScheme: 'urban_employee',
+        lifeExpectancy: life(r.spouse.age, r.spouse.lifeExtra),
+      });
+    const youngestParent = Math.min(r.selfAge, r.spouse?.age ?? r.selfAge);
+    r.childAges
+      .filter((a) => youngestParent - a >= 16)
+      .forEach((a, i) =>
+        members.push({
+          id: `child${i}`,
+          role: 'child',
+          name: `孩子${i}`,
+          // A child of 0 is born in the valuation month, never after it.
+          birthMonth: a === 0 ? valuation : born(a),
+          gender: 'male',
+        }),
+      );
+    const incomes: ProfileInput['incomes'] = selfRetired
+      ? [{ memberId: 'self', type: 'pension', amount: 3000, unit: 'month' }]
+      : [{ memberId: 'self', type: 'salary', amount: r.salary, unit: 'month' }];
+    return {
+      version: 1,
+      household: { familyName: '极', city: '北京', valuationMonth: valuation },
+      members,
+      incomes,
+      spending: [{ category: 'food', essential: true, amount: 2000, unit: 'month' }],
+      assets: [{ type: 'cash', value: r.cash }],
+      liabilities: [],
+      insurance: [],
+      goals: [
+        {
+          id: 'g1',
+          type: 'travel',
+          year: vy + Math.min(r.goalYearOffset, 80),
+          amount: 50_000,
+          unit: 'once',
+          priority: 'important',
+        },
+      ],
+      risk: { level: 'C3' },
+    };
+  });

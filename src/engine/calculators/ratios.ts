@@ -2,7 +2,8 @@
  * ratios — 家庭财务比率 (china-rules.md §5; Medium, CHFP/AFP textbook usage).
  *
  * Each ratio: code, Chinese name and formula, value to 4 places (half-up) or null with a reason
- * when its denominator is zero (never throws), the reference range and a verdict from the bands in
+ * when its denominator is zero or negative (never throws, never judged: a negative after-tax
+ * income would otherwise give a "good" savings ratio of 1746% and a consumption ratio of −16), the reference range and a verdict from the bands in
  * the rule set ('good' | 'watch' | 'poor'; bands are [min, max)). Conventions made explicit:
  * - 净资产 = 总资产 − 负债总额 (derived, not an input), so 清偿比率 = 1 − 负债比率 exactly; the
  *   displayed 清偿比率 is 1 − (displayed 负债比率), so the two strings always sum to 1.0000;
@@ -44,12 +45,18 @@ export interface RatioValue {
   code: RatioCode;
   /** Exact value, or null with a reason. */
   value: Dec | null;
-  reason?: 'zero_denominator' | 'net_assets_not_positive' | 'no_liabilities';
+  reason?: RatioNullReason;
   basis?: string;
 }
 
-function div(n: Dec, d: Dec): Dec | null {
-  return d.isZero() ? null : n.div(d);
+export type RatioNullReason =
+  'zero_denominator' | 'negative_denominator' | 'net_assets_not_positive' | 'no_liabilities';
+
+/** n ÷ d, or why not: a ratio over a zero or negative base has no meaning and gets no verdict. */
+function div(n: Dec, d: Dec): { value: Dec | null; reason?: RatioNullReason } {
+  if (d.isZero()) return { value: null, reason: 'zero_denominator' };
+  if (d.isNeg()) return { value: null, reason: 'negative_denominator' };
+  return { value: n.div(d) };
 }
 
 /** The exact ratios (unrounded). */
@@ -60,31 +67,30 @@ export function householdRatios(p: RatioInputs): RatioValue[] {
   const premiumBase = p.annualGrossIncome ?? p.annualAfterTaxIncome;
   const v = (
     code: RatioCode,
-    value: Dec | null,
-    reason: RatioValue['reason'] = 'zero_denominator',
+    q: { value: Dec | null; reason?: RatioNullReason },
+    reason?: RatioNullReason,
     basis?: string,
   ): RatioValue => ({
     code,
-    value,
-    ...(value === null ? { reason } : {}),
+    value: q.value,
+    ...(q.value === null ? { reason: reason ?? q.reason ?? 'zero_denominator' } : {}),
     ...(basis ? { basis } : {}),
   });
   return [
     v('savingsRatio', div(surplus, p.annualAfterTaxIncome)),
-    v('investmentToNetWorth', net.gt(0) ? p.investmentAssets.div(net) : null, 'net_assets_not_positive'),
+    v('investmentToNetWorth', div(p.investmentAssets, net), 'net_assets_not_positive'),
     v('solvencyRatio', div(net, p.totalAssets)),
     v('debtRatio', div(p.totalLiabilities, p.totalAssets)),
-    v('currentRatio', div(p.liquidAssets, p.totalLiabilities), 'no_liabilities'),
     v(
-      'debtServiceRatio',
-      div(p.annualDebtService, p.annualAfterTaxIncome),
-      'zero_denominator',
-      '税后收入口径',
+      'currentRatio',
+      div(p.liquidAssets, p.totalLiabilities),
+      p.totalLiabilities.isZero() ? 'no_liabilities' : undefined,
     ),
+    v('debtServiceRatio', div(p.annualDebtService, p.annualAfterTaxIncome), undefined, '税后收入口径'),
     v(
       'liquidityRatio',
       div(p.liquidAssets, monthly),
-      'zero_denominator',
+      undefined,
       p.monthlySpending ? (p.monthlySpendingBasis ?? '每月支出（输入）') : '年支出 ÷ 12',
     ),
     v('consumptionRatio', div(p.annualSpending, p.annualAfterTaxIncome)),
@@ -92,7 +98,7 @@ export function householdRatios(p: RatioInputs): RatioValue[] {
     v(
       'premiumBurden',
       div(p.annualProtectionPremium, premiumBase),
-      'zero_denominator',
+      undefined,
       p.annualGrossIncome ? '税前年收入' : '税后年收入',
     ),
   ];

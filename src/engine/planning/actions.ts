@@ -9,6 +9,7 @@
 import { addMonths } from '../../domain/month.js';
 import { Dec, ZERO, sum, toMoneyString } from '../../domain/money.js';
 import { MEANINGFUL_MOVE } from './investment.js';
+import { HIGH_INTEREST_DEBT } from '../rules/assumptions.js';
 import type { Action, FundingItem, FundingPlan, GoalResult, PlanningModules } from '../plan-types.js';
 
 export function planActions(
@@ -31,6 +32,26 @@ export function planActions(
       priority: 1,
       data: { amount: new Dec(i.oneOff).gt(0) ? i.oneOff : m.emergency.gap, monthly: i.fundedMonthly },
     });
+  // 高息负债 are repaid first: before protection extras, goal saving and investing.
+  for (const l of m.housing.existingLoans.filter((x) => x.recommended)) {
+    const i = items.find((x) => x.code === 'PREPAY_LOAN' && x.loanLabel === l.label);
+    if (!i || (new Dec(i.oneOff).isZero() && new Dec(i.fundedMonthly).isZero())) continue;
+    actions.push({
+      code: 'PREPAY_LOAN',
+      module: 'housing',
+      due: due(1),
+      priority: 1,
+      data: {
+        label: l.label,
+        rate: l.annualRate,
+        amount: i.oneOff,
+        saved: l.shortenTermInterestSaved,
+        monthly: i.fundedMonthly,
+        months: Math.min(HIGH_INTEREST_DEBT.value.payoffMonths, l.monthsLeft),
+        unfunded: i.unfundedMonthly,
+      },
+    });
+  }
   // Medical and accident cover: one action per kind for everyone it is funded for.
   for (const code of ['INSURE_MEDICAL', 'INSURE_ACCIDENT'] as const) {
     const kind = items.filter((x) => x.code === code);
@@ -94,24 +115,12 @@ export function planActions(
       data: { memberId: i.memberId, saving: t?.privatePensionTaxSaving ?? '0.00', monthly: i.fundedMonthly },
     });
   }
-  const prepayments = items.filter((x) => x.code === 'PREPAY_LOAN');
-  m.housing.existingLoans
-    .filter((l) => l.recommended)
-    .forEach((l, k) => {
-      const amount = prepayments[k]?.oneOff;
-      if (amount && new Dec(amount).gt(0))
-        actions.push({
-          code: 'PREPAY_LOAN',
-          module: 'housing',
-          due: due(12),
-          priority: 3,
-          data: { label: l.label, amount, saved: l.shortenTermInterestSaved },
-        });
-    });
   // A home is prepared for only when the plan buys it, in the year it buys it.
   for (const p of m.housing.purchases) {
     const g = goals.find((x) => x.goalId === p.goalId);
-    if (!g || g.status === 'unachievable') continue;
+    // The affordability gate: no purchase (and so no loan) is prepared at a price whose payment
+    // the bank's line does not allow; the finding gives the affordable price instead.
+    if (!g || g.status === 'unachievable' || p.affordability === 'above_bank') continue;
     actions.push({
       code: 'PREPARE_HOME_PURCHASE',
       module: 'housing',

@@ -4,7 +4,8 @@
  * the planner's order (FUNDING_POLICY, 先保障后理财):
  *   1. emergency fund: from assets that can be sold when they cover the gap, else from the surplus
  *      over FUNDING_POLICY.emergencyTopUpMonths months;
- *   2. high-interest debt: the prepayment the housing module recommends, from spare assets;
+ *   2. 高息负债 (HIGH_INTEREST_DEBT), highest rate first: from movable assets, the rest from the
+ *      surplus, before any protection extra, goal saving or 个人养老金;
  *   3. protection: the estimated premium of each uncovered line (members by income, then
  *      医疗 → 意外 → 重疾 → 寿险);
  *   4. goals by priority (必须 → 重要 → 期望), then by date: education and other goals' saving,
@@ -17,9 +18,16 @@
 import { Dec, ZERO, roundFen, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import type { GoalPriority } from '../../domain/codes.js';
 import type { ActionCode } from '../findings.js';
-import type { CashFlowStatement, FundingItem, FundingPlan, PlanningModules } from '../plan-types.js';
+import type {
+  CashFlowStatement,
+  EmergencyFundPlan,
+  FundingItem,
+  FundingPlan,
+  LoanPrepaymentAdvice,
+  PlanningModules,
+} from '../plan-types.js';
 import { PRIORITY_ORDER } from '../projection/goals.js';
-import { FUNDING_POLICY } from '../rules/assumptions.js';
+import { FUNDING_POLICY, HIGH_INTEREST_DEBT } from '../rules/assumptions.js';
 import { rulesAt } from '../rules/ruleset.js';
 import type { EngineRun } from '../run.js';
 
@@ -31,6 +39,12 @@ interface Request {
   kind?: NonNullable<FundingItem['kind']>;
   monthly?: Dec;
   oneOff?: Dec;
+  loanLabel?: string;
+  /**
+   * A debt to clear: what the one-off from assets leaves is asked for monthly, as the extra over
+   * the regular payment that clears it within `months`.
+   */
+  clear?: { months: number; regularMonthly: Dec };
 }
 
 const INSURE_CODE = {
@@ -40,15 +54,38 @@ const INSURE_CODE = {
   life: 'INSURE_LIFE',
 } as const;
 
+/** Investments that can be sold for a one-off: deposits, bonds, equities. */
+function movableAssets(run: EngineRun): Dec {
+  return sum(
+    run.profile.assets.filter((a) => ['time_deposit', 'bond', 'equity'].includes(a.type)).map((a) => a.value),
+  );
+}
+
+/**
+ * What the funding pass will take from assets to clear 高息负债: the movable assets and the cash
+ * above the emergency fund's upper target, after the emergency fund's own one-off. The investment
+ * module rebalances what is left (so it never moves into cash the money that repays a debt).
+ */
+export function debtRepaidFromAssets(
+  run: EngineRun,
+  emergency: Pick<EmergencyFundPlan, 'gap' | 'liquid' | 'targetMax'>,
+  loans: readonly LoanPrepaymentAdvice[],
+): Dec {
+  const movable = movableAssets(run);
+  const available = movable.plus(Dec.max(ZERO, new Dec(emergency.liquid).minus(emergency.targetMax)));
+  const gap = new Dec(emergency.gap);
+  const afterEmergency = gap.gt(0) && movable.gte(gap) ? available.minus(roundFen(gap)) : available;
+  const debts = sum(loans.filter((l) => l.recommended).map((l) => roundFen(new Dec(l.amount))));
+  return Dec.max(ZERO, Dec.min(debts, afterEmergency));
+}
+
 export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningModules): FundingPlan {
   const policy = FUNDING_POLICY.value;
   const monthlySurplus = new Dec(cf.totals.surplus).div(12);
   const margin = new Dec(policy.marginShare);
   // Amounts to the fen before they are handed out, so the items add up to the budget exactly.
   const budget = roundFen(Dec.max(ZERO, monthlySurplus.times(Dec.sub(1, margin))));
-  const movable = sum(
-    run.profile.assets.filter((a) => ['time_deposit', 'bond', 'equity'].includes(a.type)).map((a) => a.value),
-  );
+  const movable = movableAssets(run);
   const spareCash = Dec.max(ZERO, new Dec(m.emergency.liquid).minus(m.emergency.targetMax));
   const assetsAvailable = movable.plus(spareCash);
 
@@ -64,9 +101,21 @@ export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningMo
         monthly: gap.div(policy.emergencyTopUpMonths),
       });
   }
-  // 2. Debt the housing module finds worth prepaying (its rate above the portfolio's return).
+  // 2. 高息负债, highest rate first (the housing module's order): cleared from movable assets, the
+  //    rest repaid from the surplus within HIGH_INTEREST_DEBT.payoffMonths (or the loan's own
+  //    remaining months, if fewer) on top of its regular payment.
   for (const l of m.housing.existingLoans)
-    if (l.recommended) requests.push({ step: 'debt', code: 'PREPAY_LOAN', oneOff: new Dec(l.amount) });
+    if (l.recommended)
+      requests.push({
+        step: 'debt',
+        code: 'PREPAY_LOAN',
+        loanLabel: l.label,
+        oneOff: new Dec(l.amount),
+        clear: {
+          months: Math.min(HIGH_INTEREST_DEBT.value.payoffMonths, l.monthsLeft),
+          regularMonthly: new Dec(l.monthlyPayment),
+        },
+      });
   // 3. Protection, in the insurance module's order.
   for (const member of m.insurance.members)
     for (const line of [...member.lines].sort((a, b) => a.order - b.order))
@@ -116,10 +165,22 @@ export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningMo
   }
   goalRequests.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.year - b.year);
   requests.push(...goalRequests);
-  // 5. Optimisation: 个人养老金 contributions where they save tax (the cap, spread over the year).
+  // 5. Optimisation: 个人养老金 contributions where they save tax (the cap, spread over the year);
+  //    none while a 高息负债 is still being repaid from the surplus: every spare 元 clears it first.
+  const debtStillOwed = (): boolean => {
+    let assets = assetsAvailable;
+    for (const r of requests) {
+      const one = Dec.min(roundFen(r.oneOff ?? ZERO), assets);
+      assets = assets.minus(one);
+      if (r.clear && roundFen(r.oneOff ?? ZERO).gt(one)) return true;
+    }
+    return false;
+  };
+  const deferOptimisation = debtStillOwed();
   const cap = new Dec(rulesAt(run.h.valuationMonth).iit.privatePension?.value.privatePensionAnnualCap ?? 0);
   for (const t of m.tax.members)
     if (
+      !deferOptimisation &&
       cap.gt(0) &&
       new Dec(t.privatePensionTaxSaving).gt(0) &&
       t.possibleDeductions.includes('privatePension')
@@ -135,17 +196,25 @@ export function planFunding(run: EngineRun, cf: CashFlowStatement, m: PlanningMo
   let left = budget;
   let assetsLeft = assetsAvailable;
   const items: FundingItem[] = requests.map((r) => {
-    const requested = roundFen(r.monthly ?? ZERO);
-    const funded = Dec.min(requested, left);
-    left = left.minus(funded);
     const oneOff = Dec.min(roundFen(r.oneOff ?? ZERO), assetsLeft);
     assetsLeft = assetsLeft.minus(oneOff);
+    const rest = r.clear ? roundFen(r.oneOff ?? ZERO).minus(oneOff) : ZERO;
+    const requested = roundFen(
+      r.clear
+        ? rest.gt(0)
+          ? Dec.max(ZERO, rest.div(Math.max(1, r.clear.months)).minus(r.clear.regularMonthly))
+          : ZERO
+        : (r.monthly ?? ZERO),
+    );
+    const funded = Dec.min(requested, left);
+    left = left.minus(funded);
     return {
       step: r.step,
       code: r.code,
       goalId: r.goalId ?? null,
       memberId: r.memberId ?? null,
       kind: r.kind ?? null,
+      loanLabel: r.loanLabel ?? null,
       requestedMonthly: toMoneyString(requested),
       fundedMonthly: toMoneyString(funded),
       unfundedMonthly: toMoneyString(requested.minus(funded)),

@@ -3,7 +3,8 @@
  * suitability rule of 《证券期货投资者适当性管理办法》), its expected return and volatility as stated
  * assumptions, today's mix of the investable pool (cash and money-market, deposits, bonds, equities)
  * and the moves between them. Cash keeps the emergency fund's upper target first; the model's
- * weights apply to the rest, as in the ledger's year-end rebalance.
+ * weights apply to the rest, as in the ledger's year-end rebalance. Assets the funding pass uses to
+ * repay 高息负债 are taken out first, so the moves rebalance what is left after the repayment.
  */
 import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import type { Assumptions } from '../assumptions.js';
@@ -42,16 +43,29 @@ function mix(w: Weights, a: Assumptions): AllocationMix {
   };
 }
 
-export function planInvestment(run: EngineRun, emergencyReserve: Dec): InvestmentPlan {
+export function planInvestment(
+  run: EngineRun,
+  emergencyReserve: Dec,
+  debtRepaid: Dec = ZERO,
+): InvestmentPlan {
   const { profile, h, assumptions: a } = run;
   const amount = (types: string[]) =>
     sum(profile.assets.filter((x) => types.includes(x.type)).map((x) => x.value));
-  const current = {
+  const held = {
     cash: amount(['cash', 'money_market']),
     deposit: amount(['time_deposit']),
     bond: amount(['bond']),
     equity: amount(['equity']),
   };
+  // 高息负债 repaid from assets come out of the riskiest holdings first (equity, bonds, deposits,
+  // then cash above the emergency reserve): the pool to rebalance is what is left.
+  let toRepay = debtRepaid;
+  const current = { ...held };
+  for (const k of ['equity', 'bond', 'deposit', 'cash'] as const) {
+    const take = Dec.min(toRepay, current[k]);
+    current[k] = current[k].minus(take);
+    toRepay = toRepay.minus(take);
+  }
   const total = current.cash.plus(current.deposit).plus(current.bond).plus(current.equity);
   const weightsOf = (x: Weights): Weights =>
     total.gt(0)
@@ -94,6 +108,7 @@ export function planInvestment(run: EngineRun, emergencyReserve: Dec): Investmen
       equity: toMoneyString(target.equity.minus(current.equity)),
     },
     investable: toMoneyString(total),
+    debtRepaidFromAssets: toMoneyString(debtRepaid),
     suitableProducts: [...SUITABILITY_MATRIX.value[h.riskLevel]],
     currentAboveLevel: total.gt(0) && currentWeights.equity.gt(new Dec(model.equity).plus('0.05')),
     badYear: model.badYear,

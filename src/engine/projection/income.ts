@@ -160,7 +160,9 @@ export function memberIncomeForPeriod(
   let socialInsurance = ZERO;
   let housingFund = ZERO;
   const insured = m.pensionScheme === 'urban_employee' || m.pensionScheme === 'public_institution';
-  if (salaryMonths > 0 && insured) {
+  // 五险一金 are withheld from wages: with no salary there is nothing to withhold them from (a
+  // stated base alone does not make an employer pay; 灵活就业 contributions are spending).
+  if (salaryMonths > 0 && insured && isPositive(salaryMonthlyNow)) {
     const c = contributionsPerMonth(m, p, salaryMonthlyNow, rates.incomeGrowth, a, setup.cityCode);
     socialInsurance = c.socialInsurance.times(salaryMonths);
     housingFund = c.housingFund.times(salaryMonths);

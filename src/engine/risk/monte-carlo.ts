@@ -171,6 +171,8 @@ export interface MonteCarloResult {
 export const DEFAULT_TRIALS = 10_000;
 export const MAX_TRIALS = 100_000;
 export const MAX_YEARS = 120;
+/** The oldest a self can be at valuation (life expectancy ≤ 110) plus the longest horizon. */
+export const MAX_SELF_AGE = 110 + MAX_YEARS;
 /** Unpaid amounts at or below this (元, one fen) are float noise and count as paid. */
 export const SHORTFALL_TOLERANCE = 0.01;
 /** Floor of a stochastic inflation draw. */
@@ -704,7 +706,9 @@ function validateInput(input: MonteCarloInput): void {
     num(y.mandatory, `${at}.mandatory`, 0);
     num(y.cashReserve, `${at}.cashReserve`, 0);
     num(y.priceIndex, `${at}.priceIndex`, Number.MIN_VALUE);
-    int(y.selfAge, `${at}.selfAge`, 0, 150);
+    // The self's age runs on past the self's own life when a younger spouse outlives them: a self of
+    // 109 (life expectancy ≤ 110) with a spouse of 20 planned to 110 reaches 199.
+    int(y.selfAge, `${at}.selfAge`, 0, MAX_SELF_AGE);
     if (!Array.isArray(y.goals)) fail(`${at}.goals must be an array`);
     y.goals.forEach((g, k) => {
       if (typeof g?.goalId !== 'string' || g.goalId === '')

@@ -658,6 +658,44 @@ export const FUNDING_POLICY: Dated<FundingPolicy> = {
   note: '每月结余先留 10% 机动，其余依次安排：补足应急准备金（12 个月内）、偿还高息负债、新增保障的保费、各目标所需储蓄（必须 → 重要 → 期望，同级按时间先后）、个人养老金等优化；安排不下的部分列为缺口。',
 };
 
+/** 家庭生命周期: the ages that separate the textbook stages. */
+export const LIFE_STAGES: Dated<{ childIndependentAge: number; retiredWithoutSchemeAge: number }> = {
+  value: { childIndependentAge: 22, retiredWithoutSchemeAge: 60 },
+  effectiveFrom: '2019-01-01',
+  source:
+    '理财规划师教材家庭生命周期：单身期、家庭形成期（结婚至子女出生）、家庭成长期（子女出生至子女完成学业）、家庭成熟期（子女独立至退休）、家庭衰老期（夫妻均退休）',
+  certainty: 'medium',
+  note: '子女按 22 岁（本科毕业）视为独立；无基本养老保险的成员按 60 岁视为退休。',
+};
+
+export interface HighInterestDebtPolicy {
+  /** Debt types repaid first whatever their rate (consumer credit, credit cards). */
+  alwaysTypes: readonly string[];
+  /**
+   * Any other debt is repaid first when its after-tax rate exceeds the expected return of the
+   * recommended mix: the money earns less invested than it saves in interest. Mortgage interest
+   * is deducted as a fixed 1,000 元 a month (住房贷款利息), not in proportion to the interest, so
+   * the after-tax rate is the loan's own rate.
+   */
+  rateAbove: 'recommended_mix_expected_return';
+  /** What assets cannot clear is repaid from the surplus over at most this many months. */
+  payoffMonths: number;
+}
+
+/** 高息负债: which debt the funding pass repays before protection extras, goals and investing. */
+export const HIGH_INTEREST_DEBT: Dated<HighInterestDebtPolicy> = {
+  value: {
+    alwaysTypes: ['consumer_credit', 'credit_card'],
+    rateAbove: 'recommended_mix_expected_return',
+    payoffMonths: 12,
+  },
+  effectiveFrom: '2019-01-01',
+  source:
+    '理财规划通行做法（AFP/CFP 教材"先还高息负债再投资"）：消费信贷与信用卡欠款优先偿还；其他负债的利率高于推荐组合的预期收益率时，提前还款优于投资',
+  certainty: 'medium',
+  note: '按利率从高到低偿还：先用应急准备金以外的可调用资产一次还清，不足部分在 12 个月内从每月结余中偿还（不超过贷款剩余期限）。住房贷款利息按每月 1,000 元定额扣除，与利率无关，故以贷款利率为税后利率。',
+};
+
 /** A change to the plan is called the most effective only when it moves the success rate this much. */
 export const MIN_SUCCESS_GAIN: Dated<string> = {
   value: '0.05',

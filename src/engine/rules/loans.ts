@@ -93,6 +93,21 @@ export const BANK_AFFORDABILITY_LINES: readonly Dated<AffordabilityLines>[] = [
   },
 ];
 
+/**
+ * The stricter line many banks apply in practice: a housing payment above about 40% of the
+ * borrower's income is commonly refused or cut, though the guideline allows 50%. Planner-facing
+ * (the plan says "多数银行实际审批更严"), not a rule of any bank.
+ */
+export const BANK_PRACTICE_AFFORDABILITY: readonly Dated<{ housingToIncomeMax: string }>[] = [
+  {
+    value: { housingToIncomeMax: '0.4' },
+    effectiveFrom: '2019-01-01',
+    source: '商业银行个人住房贷款审批实务：月供与收入比多掌握在 40% 左右（各行不一）',
+    certainty: 'low',
+    note: '银监发〔2004〕57号的 50% 为上限；实务中不少银行按约 40% 掌握，或要求追加共同借款人、提高首付。以贷款银行的审批为准。',
+  },
+];
+
 export interface PlannerAffordability {
   /** 房贷月供 ÷ 税后月收入: comfortable up to `mortgageComfortMax`, stretched up to `mortgageStretchMax`. */
   mortgageComfortMax: string;

@@ -37,6 +37,7 @@ import {
 } from './iit.js';
 import {
   BANK_AFFORDABILITY_LINES,
+  BANK_PRACTICE_AFFORDABILITY,
   COMMERCIAL_MIN_DOWN_PAYMENT,
   HOUSING_FUND_LOAN_RATES,
   HOUSING_FUND_MIN_DOWN_PAYMENT,
@@ -118,6 +119,7 @@ export const RULE_SET = {
     commercialMinDownPayment: COMMERCIAL_MIN_DOWN_PAYMENT,
     housingFundMinDownPayment: HOUSING_FUND_MIN_DOWN_PAYMENT,
     bankAffordability: BANK_AFFORDABILITY_LINES,
+    bankPracticeAffordability: BANK_PRACTICE_AFFORDABILITY,
     plannerAffordability: PLANNER_AFFORDABILITY,
   },
   assumptions: {
@@ -192,6 +194,7 @@ export interface RulesAt {
   };
   affordability: {
     bank: InForce<AffordabilityLines>;
+    bankPractice: InForce<{ housingToIncomeMax: string }>;
     planner: InForce<PlannerAffordability>;
   };
   assumptions: RuleSet['assumptions'];
@@ -300,6 +303,7 @@ function computeRulesAt(date: string, ruleSet: RuleSet): RulesAt {
     },
     affordability: {
       bank: required('affordability.bank', ruleSet.loans.bankAffordability),
+      bankPractice: required('affordability.bankPractice', ruleSet.loans.bankPracticeAffordability),
       planner: required('affordability.planner', ruleSet.loans.plannerAffordability),
     },
     assumptions: ruleSet.assumptions,

@@ -39,7 +39,7 @@ function itemLabel(i: FundingItem, names: Names): string {
     case 'EMERGENCY_TOP_UP':
       return '补足应急准备金';
     case 'PREPAY_LOAN':
-      return '提前偿还高息贷款';
+      return i.loanLabel ? `偿还高息负债“${i.loanLabel}”` : '偿还高息负债';
     case 'INSURE_MEDICAL':
     case 'INSURE_ACCIDENT':
     case 'INSURE_CRITICAL_ILLNESS':

@@ -55,7 +55,16 @@ export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
   formation: '家庭形成期',
   growth: '家庭成长期',
   maturity: '家庭成熟期',
-  retirement: '退休期',
+  retirement: '家庭衰老期（退休期）',
+};
+
+/** What the textbook puts first in each stage (the note under the stage on 客户基本情况). */
+export const LIFE_STAGE_FOCUS: Record<LifeStage, string> = {
+  single: '重点：积累应急准备金与职业保障，开始储蓄投资',
+  formation: '重点：建立家庭保障，准备购房与子女教育',
+  growth: '重点：子女教育金与家庭经济支柱的保障',
+  maturity: '重点：加快养老储备，减少负债',
+  retirement: '重点：资产稳健、医疗与长寿风险',
 };
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -63,6 +72,17 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   watch: '关注',
   poor: '需改善',
   na: '不适用',
+};
+
+/**
+ * Why a ratio has no value: printed in its verdict cell instead of a verdict, so "—" never stands
+ * unexplained and a ratio over a zero or negative base is never judged (short: the cell is narrow).
+ */
+export const RATIO_NULL_REASONS: Record<NonNullable<Plan['ratios'][number]['reason']>, string> = {
+  zero_denominator: '分母为零',
+  negative_denominator: '分母为负',
+  net_assets_not_positive: '净资产≤0',
+  no_liabilities: '无负债',
 };
 
 export const ASSET_GROUP_LABELS: Record<AssetGroup, string> = {
@@ -99,6 +119,7 @@ export interface ReportModel {
   client: {
     memberRows: TableRow[];
     lifeStage: string;
+    lifeStageFocus: string;
     riskLevel: string;
     riskSource: string;
     retirementRows: TableRow[];
@@ -260,7 +281,8 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
   const ratioRows: TableRow[] = plan.ratios.map((r) => {
     const value =
       r.value === null ? '—' : r.code === 'liquidityRatio' ? `${ratio(r.value, 1)} 个月` : ratio(r.value, 2);
-    return { cells: [r.name, r.formula, value, r.reference, VERDICT_LABELS[r.verdict]] };
+    const verdict = r.value === null && r.reason ? RATIO_NULL_REASONS[r.reason] : VERDICT_LABELS[r.verdict];
+    return { cells: [r.name, r.formula, value, r.reference, verdict] };
   });
 
   // --- emergency fund ------------------------------------------------------------------------------
@@ -349,6 +371,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
     client: {
       memberRows,
       lifeStage: LIFE_STAGE_LABELS[plan.household.lifeStage],
+      lifeStageFocus: LIFE_STAGE_FOCUS[plan.household.lifeStage],
       riskLevel: `${plan.household.riskLevel}（${RISK_LEVELS.labels[plan.household.riskLevel]}）`,
       riskSource:
         plan.household.riskLevelSource === 'questionnaire'

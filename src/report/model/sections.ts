@@ -18,6 +18,7 @@ import {
   deductionNumber,
   monthText,
   percent,
+  signedWan,
   spoken,
   wanNumber,
   yearText,
@@ -275,17 +276,31 @@ export function buildEducation(plan: Plan) {
 export function buildHousing(plan: Plan, templates: TemplateSet) {
   const names = namesOf(plan);
   const h = plan.planning.housing;
-  const loans: TableRow[] = h.existingLoans.map((l) => ({
-    cells: [
-      l.label,
-      yuanNumber(l.balance),
-      percent(l.annualRate, 3),
-      yuanNumber(l.amount),
-      `${yuanNumber(l.shortenTermInterestSaved)}（缩短 ${l.shortenTermMonthsSaved} 期）`,
-      `${yuanNumber(l.lowerPaymentInterestSaved)}（月供降至 ${yuanFen(l.lowerPaymentNewPayment)}）`,
-      l.recommended ? '建议' : '暂不建议',
-    ],
-  }));
+  const loans: TableRow[] = h.existingLoans.map((l) =>
+    l.highInterest
+      ? {
+          cells: [
+            l.label,
+            yuanNumber(l.balance),
+            percent(l.annualRate, 3),
+            yuanNumber(l.amount),
+            yuanNumber(l.shortenTermInterestSaved),
+            '—',
+            '优先偿还',
+          ],
+        }
+      : {
+          cells: [
+            l.label,
+            yuanNumber(l.balance),
+            percent(l.annualRate, 3),
+            yuanNumber(l.amount),
+            `${yuanNumber(l.shortenTermInterestSaved)}（缩短 ${l.shortenTermMonthsSaved} 期）`,
+            `${yuanNumber(l.lowerPaymentInterestSaved)}（月供降至 ${yuanFen(l.lowerPaymentNewPayment)}）`,
+            '暂不建议',
+          ],
+        },
+  );
   const purchases = h.purchases.map((p) => ({
     title: names.goal(p.goalId),
     rows: [
@@ -329,12 +344,13 @@ export function buildHousing(plan: Plan, templates: TemplateSet) {
       {
         cells: [
           '月供占税后收入',
-          `${p.paymentToIncome ? percent(p.paymentToIncome, 1) : '—'}（理财规划建议不超过 ${percent(p.plannerMax, 0)}，银行审批上限 ${percent(p.bankMax, 0)}）`,
+          `${p.paymentToIncome ? percent(p.paymentToIncome, 1) : '—'}（理财规划建议不超过 ${percent(p.plannerMax, 0)}；银行审批上限 ${percent(p.bankMax, 0)}，实务多按约 ${percent(p.bankPracticeMax, 0)}）`,
         ],
       },
       { cells: ['可负担房价', `${yuanNumber(p.affordablePrice)} 元`] },
     ] as TableRow[],
     affordable: p.affordable,
+    aboveBank: p.affordability === 'above_bank',
     downPaymentFunded: p.downPaymentFunded,
   }));
   const chart = {
@@ -556,10 +572,8 @@ const STRESS_LABELS: Record<string, string> = {
   inflation_5pct_5y: '连续 5 年通胀 5%',
 };
 
-const signed = (s: string) => {
-  const v = dec(s);
-  return v.isZero() ? '0' : `${v.isNeg() ? '−' : '+'}${wanNumber(v.abs())}`;
-};
+const signed = signedWan;
+const shownNeg = (s: string) => signed(s).startsWith('−');
 
 export function buildRisk(plan: Plan, templates: TemplateSet) {
   const names = namesOf(plan);
@@ -576,9 +590,9 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
     negative: [
       false,
       false,
-      neg(s.effect.endingWealthChange),
-      dec(s.effect.retirementGapChange).gt(0),
-      dec(s.effect.totalShortfallChange).gt(0),
+      shownNeg(s.effect.endingWealthChange),
+      signed(s.effect.retirementGapChange).startsWith('+'),
+      signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],
   }));
@@ -592,9 +606,9 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
     ],
     negative: [
       false,
-      neg(s.effect.endingWealthChange),
-      dec(s.effect.retirementGapChange).gt(0),
-      dec(s.effect.totalShortfallChange).gt(0),
+      shownNeg(s.effect.endingWealthChange),
+      signed(s.effect.retirementGapChange).startsWith('+'),
+      signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],
   }));

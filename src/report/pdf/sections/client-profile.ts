@@ -18,7 +18,7 @@ export function renderClientProfile(w: PdfWriter, model: ReportModel): void {
     rows: c.memberRows,
   });
   w.kpis([
-    { label: '家庭生命周期', value: c.lifeStage },
+    { label: '家庭生命周期', value: c.lifeStage, note: c.lifeStageFocus },
     { label: '风险承受能力', value: c.riskLevel, note: c.riskSource },
   ]);
   if (c.retirementRows.length > 0) {

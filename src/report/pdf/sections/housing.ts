@@ -19,14 +19,16 @@ export function renderHousing(w: PdfWriter, model: ReportModel, ctx: RenderConte
         { header: '贷款', weight: 1.5 },
         { header: '剩余本金', weight: 1.1, align: 'right' },
         { header: '年利率', weight: 0.8, align: 'right' },
-        { header: '提前还款\n（第 12 期后）', weight: 1.3, align: 'right' },
+        { header: '提前还款\n金额', weight: 1.3, align: 'right' },
         { header: '缩短年限\n节省利息', weight: 1.7, align: 'right' },
         { header: '减少月供\n节省利息', weight: 2, align: 'right' },
         { header: '结论', weight: 0.8 },
       ],
       rows: h.loans,
     });
-    w.note('贷款利率高于建议配置的预期收益率、且有应急准备金以外的闲置资金时，才建议提前还款。');
+    w.note(
+      '高息负债（消费信贷、信用卡，或利率高于建议配置的预期收益率）优先全部偿还；其余贷款暂不建议提前还款。',
+    );
   }
   for (const p of h.purchases) {
     w.heading(`购房目标：${p.title}`);
@@ -40,8 +42,8 @@ export function renderHousing(w: PdfWriter, model: ReportModel, ctx: RenderConte
     });
     if (!p.affordable || !p.downPaymentFunded)
       w.callout(
-        `${p.affordable ? '' : '按目前的收入，月供超过建议上限。'}${p.downPaymentFunded ? '' : '到购房时首付款仍有缺口。'}建议降低购房总价、推迟购房时间或提高首付储蓄，并考虑公积金或组合贷款。`,
-        'watch',
+        `${p.affordable ? '' : p.aboveBank ? '按目前的收入，月供超过银行审批上限，不宜按此房价申请贷款。' : '按目前的收入，月供超过建议上限。'}${p.downPaymentFunded ? '' : '到购房时首付款仍有缺口。'}建议按可负担房价调整目标、推迟购房时间或提高首付储蓄${p.aboveBank ? '' : '，并考虑公积金或组合贷款降低月供'}。`,
+        p.aboveBank ? 'poor' : 'watch',
       );
   }
   if (h.chart) w.chart(mortgageChart(h.chart, w.brand.theme), 170, '图：家庭贷款余额（名义，万元）');
