@@ -68,6 +68,11 @@ export class RenderPool {
     }
   }
 
+  /** Worker threads running now (the HTTP server's readiness check). */
+  get threads(): number {
+    return this.piscina.threads.length;
+  }
+
   /** Tasks waiting for a worker. */
   get queued(): number {
     return this.piscina.queueSize;
