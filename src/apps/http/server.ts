@@ -157,6 +157,10 @@ export async function buildServer(options: ServerOptions): Promise<FinplanServer
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
+    // While shutting down, a response ends its connection: a kept-alive socket would otherwise hold
+    // server.close() open (Fastify closes the connections idle when close() starts, not those that
+    // become idle after it).
+    if (state.closing) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -235,7 +239,7 @@ async function warmUpWorkers(pool: RenderPool, app: App): Promise<void> {
     app.log.warn('warm-up sample not found; the first requests will load fonts and templates');
     return;
   }
-  const runs = Array.from({ length: pool.size }, () => pool.run({ profile, options: { depth: 'full' } }));
+  const runs = Array.from({ length: pool.size }, () => pool.run({ profile, options: { depth: 'summary' } }));
   const outcomes = await Promise.allSettled(runs);
   const failed = outcomes.filter((o) => o.status === 'rejected' || !o.value.ok).length;
   app.log.info(

@@ -11,7 +11,7 @@ import { revokeKey } from '../../../src/apps/http/keys.js';
 import { CALCULATOR_NAMES, runCalculator } from '../../../src/engine/calculators/index.js';
 import { EXAMPLES } from '../../engine/calculators/examples.js';
 import { readBadSample, readSample } from '../../helpers/samples.js';
-import { bearer, JSON_HEADERS, startTestServer, type TestServer } from './helpers.js';
+import { bearer, json, JSON_HEADERS, startTestServer, type TestServer } from './helpers.js';
 
 let t: TestServer;
 let planKey: string;
@@ -47,12 +47,12 @@ describe('authentication', () => {
       fetch(`${t.url}/v1/calculators`, { headers: bearer(`fpk_${randomBytes(32).toString('base64url')}`) }),
       fetch(`${t.url}/v1/calculators`, { headers: bearer(planKey.slice(0, -1)) }),
     ]);
-    const bodies = await Promise.all(answers.map((r) => r.json()));
+    const bodies = await Promise.all(answers.map(json));
     for (const [i, r] of answers.entries()) {
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      expectErrorShape(bodies[i], 'FINPLAN_E_UNAUTHORIZED');
-      expect(bodies[i].message).toBe(bodies[0].message);
+      expectErrorShape(bodies[i]!, 'FINPLAN_E_UNAUTHORIZED');
+      expect(bodies[i]!.message).toBe(bodies[0]!.message);
     }
   });
 
@@ -63,7 +63,7 @@ describe('authentication', () => {
       bearer(calcKey, { accept: 'application/json' }),
     );
     expect(r.status).toBe(403);
-    expectErrorShape(await r.json(), 'FINPLAN_E_FORBIDDEN');
+    expectErrorShape(await json(r), 'FINPLAN_E_FORBIDDEN');
   });
 
   it('stops accepting a revoked key without a restart', async () => {
@@ -81,7 +81,7 @@ describe('authentication', () => {
       statuses.push(await fetch(`${t.url}/v1/calculators`, { headers: bearer(key) }));
     expect(statuses.map((r) => r.status)).toEqual([200, 200, 429]);
     expect(Number(statuses[2]!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expectErrorShape(await statuses[2]!.json(), 'FINPLAN_E_RATE_LIMITED');
+    expectErrorShape(await json(statuses[2]!), 'FINPLAN_E_RATE_LIMITED');
     // Another key is not held back by this one.
     expect((await fetch(`${t.url}/v1/calculators`, { headers: bearer(calcKey) })).status).toBe(200);
   });
@@ -129,7 +129,7 @@ describe('request signing', () => {
     const messages = new Set<string>();
     for (const r of answers) {
       expect(r.status).toBe(401);
-      const b = await r.json();
+      const b = await json(r);
       expectErrorShape(b, 'FINPLAN_E_UNAUTHORIZED');
       messages.add(b.message);
     }
@@ -143,7 +143,7 @@ describe('plans', () => {
     const r = await post('/v1/plans', { profile }, bearer(planKey, { accept: 'application/json' }));
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await r.json()).toEqual(JSON.parse(JSON.stringify(planFromInput(profile))));
+    expect(await json(r)).toEqual(JSON.parse(JSON.stringify(planFromInput(profile))));
   });
 
   it('answers Accept: application/pdf with the PDF and a Chinese file name', async () => {
@@ -170,7 +170,7 @@ describe('plans', () => {
         bearer(planKey, { accept }),
       );
       expect(r.status).toBe(406);
-      expectErrorShape(await r.json(), 'FINPLAN_E_NOT_ACCEPTABLE');
+      expectErrorShape(await json(r), 'FINPLAN_E_NOT_ACCEPTABLE');
     }
   });
 
@@ -179,7 +179,7 @@ describe('plans', () => {
       const profile = readBadSample(name);
       const r = await post('/v1/plans', { profile }, bearer(planKey, { accept: 'application/pdf' }));
       expect(r.status).toBe(422);
-      const body = await r.json();
+      const body = await json(r);
       expectErrorShape(body, 'FINPLAN_E_INVALID_PROFILE');
       const expected = validate(profile);
       expect(expected.ok).toBe(false);
@@ -194,7 +194,7 @@ describe('plans', () => {
       bearer(planKey, { accept: 'application/json' }),
     );
     expect(noProfile.status).toBe(400);
-    const b1 = await noProfile.json();
+    const b1 = await json(noProfile);
     expectErrorShape(b1, 'FINPLAN_E_INVALID_REQUEST');
     expect(b1.issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`).sort()).toEqual([
       'profil:unknown_key',
@@ -206,7 +206,7 @@ describe('plans', () => {
       bearer(planKey, { accept: 'application/pdf' }),
     );
     expect(badOptions.status).toBe(400);
-    const b2 = await badOptions.json();
+    const b2 = await json(badOptions);
     expectErrorShape(b2, 'FINPLAN_E_INVALID_OPTIONS');
     expect(b2.issues.map((i: { path: string }) => i.path).sort()).toEqual(['colour', 'depth']);
   });
@@ -215,7 +215,7 @@ describe('plans', () => {
     const big = JSON.stringify({ profile: { pad: 'x'.repeat(300 * 1024) } });
     const r = await post('/v1/plans', big, bearer(planKey, { accept: 'application/json' }));
     expect(r.status).toBe(413);
-    expectErrorShape(await r.json(), 'FINPLAN_E_INPUT_TOO_LARGE');
+    expectErrorShape(await json(r), 'FINPLAN_E_INPUT_TOO_LARGE');
 
     const broken = await post(
       '/v1/plans',
@@ -223,7 +223,7 @@ describe('plans', () => {
       bearer(planKey, { accept: 'application/json' }),
     );
     expect(broken.status).toBe(400);
-    const bb = await broken.json();
+    const bb = await json(broken);
     expectErrorShape(bb, 'FINPLAN_E_INVALID_JSON');
     expect(bb.message).not.toContain('张伟');
 
@@ -233,14 +233,14 @@ describe('plans', () => {
       body: 'profile=1',
     });
     expect(form.status).toBe(415);
-    expectErrorShape(await form.json(), 'FINPLAN_E_UNSUPPORTED_MEDIA_TYPE');
+    expectErrorShape(await json(form), 'FINPLAN_E_UNSUPPORTED_MEDIA_TYPE');
   });
 });
 
 describe('calculators', () => {
   it('lists the whole catalogue with input schemas', async () => {
     const r = await fetch(`${t.url}/v1/calculators`, { headers: bearer(calcKey) });
-    const body = await r.json();
+    const body = await json(r);
     expect(body.calculators.map((c: { name: string }) => c.name)).toEqual(CALCULATOR_NAMES);
     for (const c of body.calculators) expect(c.inputSchema.type).toBe('object');
   });
@@ -251,17 +251,17 @@ describe('calculators', () => {
       if (!input) continue;
       const r = await post(`/v1/calculators/${name}`, input, bearer(calcKey));
       expect(r.status, name).toBe(200);
-      expect(await r.json()).toEqual(JSON.parse(JSON.stringify(runCalculator(name, input))));
+      expect(await json(r)).toEqual(JSON.parse(JSON.stringify(runCalculator(name, input))));
     }
   });
 
   it('answers 404 for an unknown calculator and 422 with issues for bad input', async () => {
     const unknown = await post('/v1/calculators/lottery', {}, bearer(calcKey));
     expect(unknown.status).toBe(404);
-    expectErrorShape(await unknown.json(), 'FINPLAN_E_UNKNOWN_CALCULATOR');
+    expectErrorShape(await json(unknown), 'FINPLAN_E_UNKNOWN_CALCULATOR');
     const bad = await post('/v1/calculators/mortgage', { months: 'many' }, bearer(calcKey));
     expect(bad.status).toBe(422);
-    const body = await bad.json();
+    const body = await json(bad);
     expectErrorShape(body, 'FINPLAN_E_INVALID_CALCULATOR_INPUT');
     expect(body.issues.length).toBeGreaterThan(1);
   });
@@ -269,13 +269,13 @@ describe('calculators', () => {
   it('answers 404 in the error shape for a route that does not exist', async () => {
     const r = await fetch(`${t.url}/v2/anything`);
     expect(r.status).toBe(404);
-    expectErrorShape(await r.json(), 'FINPLAN_E_NOT_FOUND');
+    expectErrorShape(await json(r), 'FINPLAN_E_NOT_FOUND');
   });
 });
 
 describe('operations', () => {
   it('serves health, readiness and Prometheus metrics by route and status', async () => {
-    expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await await json(await fetch(`${t.url}/healthz`))).toEqual({ status: 'ok' });
     await t.server.warmedUp;
     const ready = await fetch(`${t.url}/readyz`);
     expect(ready.status).toBe(200);
@@ -297,7 +297,7 @@ describe('operations', () => {
   });
 
   it('publishes an OpenAPI 3.1 document that lists every route, with resolvable references', async () => {
-    const doc = await (await fetch(`${t.url}/openapi.json`)).json();
+    const doc = await await json(await fetch(`${t.url}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBeTruthy();
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>

@@ -70,3 +70,8 @@ export function bearer(key: string, extra: Record<string, string> = {}): Record<
 }
 
 export const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
+/** A JSON answer, loosely typed: the tests check its shape themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+export const json = (r: Response): Promise<Json> => r.json() as Promise<Json>;
