@@ -81,6 +81,15 @@ export const serveConfigSchema = z.strictObject({
     .max(600_000)
     .default(60_000)
     .describe('收到 SIGTERM 后等待进行中的请求完成的时限'),
+  renderNice: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(19)
+    .default(10)
+    .describe(
+      '渲染线程的 nice 值：越大越让出 CPU 给处理请求的主线程（健康检查与计算器保持快速）；与其他进程共用 CPU 时渲染也会更慢',
+    ),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   trustProxy: z
     .union([z.boolean(), z.string().min(1).max(1000)])
@@ -106,6 +115,7 @@ export const CONFIG_ENV: Record<string, keyof ServeConfigInput> = {
   FINPLAN_SIGNATURE_WINDOW_SECONDS: 'signatureWindowSeconds',
   FINPLAN_NONCE_CACHE_SIZE: 'nonceCacheSize',
   FINPLAN_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
+  FINPLAN_RENDER_NICE: 'renderNice',
   FINPLAN_LOG_LEVEL: 'logLevel',
   FINPLAN_TRUST_PROXY: 'trustProxy',
 };

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FinplanError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../assets.js';
-import { RenderPool } from '../pool/render-pool.js';
+import { RenderPool, RenderQueueFull } from '../pool/render-pool.js';
 import type { RenderTask } from '../pool/types.js';
 import { installAuth } from './auth.js';
 import type { ServeConfig } from './config.js';
@@ -108,6 +108,10 @@ export async function buildServer(options: ServerOptions): Promise<FinplanServer
     state,
     clock,
     render: async (task: RenderTask, signal: AbortSignal) => {
+      // The bound is kept here too, not only by piscina's maxQueue: measured, piscina went on
+      // queueing while it replaced workers stopped by an abort, and those requests waited for the
+      // render timeout instead of getting an immediate 503.
+      if (pending >= pool.size + config.maxQueue) throw new RenderQueueFull();
       const timeout = AbortSignal.timeout(config.renderTimeoutMs);
       pending++;
       try {
