@@ -34,6 +34,18 @@ export const ERRORS = {
   FINPLAN_E_RENDER_FAILED: { exitCode: 6, httpStatus: 500, title: '生成 PDF 失败' },
   FINPLAN_E_QUEUE_UNAVAILABLE: { exitCode: 69, httpStatus: 503, title: '无法连接任务队列（Redis）' },
   FINPLAN_E_INTERNAL: { exitCode: 70, httpStatus: 500, title: '内部错误' },
+  // The HTTP door's own failures. Exit codes follow sysexits.h for the few a process can meet
+  // (EX_CONFIG for a bad serve config or keys file); the rest occur only as HTTP answers.
+  FINPLAN_E_INVALID_CONFIG: { exitCode: 78, httpStatus: 500, title: '服务配置不正确' },
+  FINPLAN_E_INVALID_REQUEST: { exitCode: 2, httpStatus: 400, title: '请求格式不正确' },
+  FINPLAN_E_UNAUTHORIZED: { exitCode: 77, httpStatus: 401, title: '未通过身份认证' },
+  FINPLAN_E_FORBIDDEN: { exitCode: 77, httpStatus: 403, title: '无权访问该接口' },
+  FINPLAN_E_NOT_FOUND: { exitCode: 2, httpStatus: 404, title: '没有这个接口' },
+  FINPLAN_E_NOT_ACCEPTABLE: { exitCode: 2, httpStatus: 406, title: '无法提供所要求的响应格式' },
+  FINPLAN_E_UNSUPPORTED_MEDIA_TYPE: { exitCode: 2, httpStatus: 415, title: '请求体的格式不受支持' },
+  FINPLAN_E_RATE_LIMITED: { exitCode: 75, httpStatus: 429, title: '请求过于频繁' },
+  FINPLAN_E_BUSY: { exitCode: 75, httpStatus: 503, title: '服务繁忙，请稍后重试' },
+  FINPLAN_E_TIMEOUT: { exitCode: 75, httpStatus: 503, title: '处理超时，请稍后重试' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -21,7 +21,9 @@ import type { PlanCommandOptions } from './commands/plan.js';
 // sample's cold run took 1.80 s instead of 2.00 s with a core free and 2.37 s instead of 3.21 s on
 // a busy machine (medians of 9, bench/cold-start.js); tiering changes speed, never results. The
 // library (batch workers, the HTTP server) lives long and keeps V8's default.
-setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
+// `serve` is such a long-lived process (V8 flags are process-wide, so its render workers would
+// inherit the budget too).
+if (process.argv[2] !== 'serve') setFlagsFromString(`--interrupt-budget=${16 * 66 * 1024}`);
 
 const program = new Command();
 program
@@ -147,6 +149,61 @@ program
     if (name !== 'profile') throw new FinplanError('FINPLAN_E_USAGE', '目前只支持 finplan schema profile');
     const { profileSchemaText } = await import('../docs.js');
     process.stdout.write(profileSchemaText());
+  });
+
+program
+  .command('serve')
+  .description('启动 HTTP 接口服务（配置来自 --config 文件或 FINPLAN_* 环境变量）')
+  .option('--host <host>', '监听地址（缺省 127.0.0.1）')
+  .option('--port <port>', '监听端口（缺省 8080）')
+  .option('--config <file>', '配置文件（JSON）')
+  .action(async (opts: { host?: string; port?: string; config?: string }) => {
+    const { runServe } = await import('./commands/serve.js');
+    await runServe(opts);
+  });
+
+const keys = program
+  .command('keys')
+  .description('管理 HTTP 接口的 API 密钥（密钥文件来自 --keys-file、FINPLAN_KEYS_FILE 或服务配置）');
+
+keys
+  .command('add')
+  .description('创建密钥：只显示一次，文件中只保存摘要')
+  .argument('<name>', '密钥名称，如门户名')
+  .requiredOption('--scopes <scopes>', '权限范围，逗号分隔：plans,calculators,batches')
+  .option('--signing', '要求此密钥的请求带 HMAC 签名（另生成签名密钥）')
+  .option('--rate-limit <perMinute>', '每分钟请求数上限（缺省取服务配置）')
+  .option('--keys-file <file>', '密钥文件')
+  .option('--config <file>', '服务配置文件（取其中的 keysFile）')
+  .action(
+    async (
+      name: string,
+      opts: { scopes: string; signing?: boolean; rateLimit?: string; keysFile?: string; config?: string },
+    ) => {
+      const { runKeysAdd } = await import('./commands/keys.js');
+      runKeysAdd(name, opts);
+    },
+  );
+
+keys
+  .command('list')
+  .description('列出密钥（名称、权限、创建与吊销时间；不含密钥本身）')
+  .option('--keys-file <file>', '密钥文件')
+  .option('--config <file>', '服务配置文件（取其中的 keysFile）')
+  .action(async (opts: { keysFile?: string; config?: string }) => {
+    const { runKeysList } = await import('./commands/keys.js');
+    runKeysList(opts);
+  });
+
+keys
+  .command('revoke')
+  .description('吊销密钥（运行中的服务一秒内生效）')
+  .argument('<name>', '密钥名称')
+  .option('--keys-file <file>', '密钥文件')
+  .option('--config <file>', '服务配置文件（取其中的 keysFile）')
+  .action(async (name: string, opts: { keysFile?: string; config?: string }) => {
+    const { runKeysRevoke } = await import('./commands/keys.js');
+    runKeysRevoke(name, opts);
   });
 
 async function main(): Promise<void> {

@@ -17,6 +17,11 @@ export interface RenderPoolOptions {
   maxQueue?: number;
   /** Brand folders beyond the package's own. */
   extraBrandDirs?: string[];
+  /**
+   * Run the worker threads at this nice value (0–19; default 0). A server sets it so the thread
+   * that answers health checks and calculators wins the CPU over renders when cores are scarce.
+   */
+  workerNice?: number;
 }
 
 /** run() was refused because the queue is full: try again later. */
@@ -46,7 +51,10 @@ export class RenderPool {
 
   constructor(options: RenderPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-    const workerData: RenderWorkerData = { extraBrandDirs: options.extraBrandDirs ?? [] };
+    const workerData: RenderWorkerData = {
+      extraBrandDirs: options.extraBrandDirs ?? [],
+      ...(options.workerNice ? { workerNice: options.workerNice } : {}),
+    };
     this.piscina = new Piscina<RenderTask, RenderOutcome>({
       filename: workerFile(),
       minThreads: this.size,
@@ -66,6 +74,11 @@ export class RenderPool {
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RenderQueueFull();
       throw err;
     }
+  }
+
+  /** Worker threads running now (the HTTP server's readiness check). */
+  get threads(): number {
+    return this.piscina.threads.length;
   }
 
   /** Tasks waiting for a worker. */

@@ -6,6 +6,7 @@
  * issues survive the crossing; an internal error crosses as its code alone, never with a stack or
  * any of the profile's contents.
  */
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { asFinplanError } from '../../errors.js';
 import type { RenderContext } from '../../report/context.js';
@@ -14,6 +15,14 @@ import { producePlan } from '../request.js';
 import type { RenderTask, RenderOutcome, RenderWorkerData } from './types.js';
 
 const data = (workerData ?? {}) as RenderWorkerData;
+if (data.workerNice) {
+  try {
+    // On Linux, setpriority(PRIO_PROCESS, 0) changes the calling thread only: this worker.
+    setPriority(data.workerNice);
+  } catch {
+    // Not permitted or not supported (it only lowers our own priority): renders run as they are.
+  }
+}
 let context: RenderContext | undefined;
 
 function renderContext(): RenderContext {

@@ -7,6 +7,8 @@ import type { RenderOptionsInput } from '../../report/options.js';
 export interface RenderWorkerData {
   /** Brand folders beyond the package's own, read once per worker. */
   extraBrandDirs?: string[];
+  /** Nice value for the worker threads (Linux: per thread); see RenderPoolOptions.workerNice. */
+  workerNice?: number;
 }
 
 export interface RenderTask {
