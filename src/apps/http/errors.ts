@@ -101,7 +101,8 @@ export function translateError(err: unknown, bodyLimitBytes: number): Translated
  */
 export function makeErrorHandler(bodyLimitBytes: number) {
   return (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const t = translateError(err, bodyLimitBytes);
+    // A route may set its own limit (the batch upload's is megabytes, not the JSON body's kilobytes).
+    const t = translateError(err, req.routeOptions?.bodyLimit ?? bodyLimitBytes);
     const status = ERRORS[t.code].httpStatus;
     if (status >= 500 && t.code !== 'FINPLAN_E_BUSY' && t.code !== 'FINPLAN_E_TIMEOUT') {
       const frames =

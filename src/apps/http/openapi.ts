@@ -47,6 +47,7 @@ export async function installOpenApi(app: App): Promise<void> {
       tags: [
         { name: 'plans', description: '理财规划书' },
         { name: 'calculators', description: '理财计算器' },
+        { name: 'batches', description: '批量生成（沙龙名单等 CRM 表格）' },
         { name: 'operations', description: '健康检查与指标' },
       ],
       components: {
