@@ -226,3 +226,70 @@ describe('refusals', () => {
     for (const secret of ['王淼玥', '6200000000', '王嘉怡']) expect(text).not.toContain(secret);
   });
 });
+
+describe('graceful shutdown', () => {
+  it('interrupts a running batch cleanly; re-posting after a restart resumes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finplan-batches-stop-'));
+    try {
+      const first = await startTestServer({ batchesDir: dir });
+      const k = first.addKey('branch', { scopes: ['batches'] }).key;
+      const form = new FormData();
+      form.set('file', new Blob([CSV], { type: 'text/csv' }), 'salon.csv');
+      form.set('config', JSON.stringify(CONFIG));
+      const posted = await json(
+        await fetch(`${first.url}/v1/batches`, { method: 'POST', headers: bearer(k), body: form }),
+      );
+      // Stop once the first household is planned, while the others wait.
+      for (let i = 0; i < 300; i++) {
+        const view = await json(
+          await fetch(`${first.url}/v1/batches/${posted.batchId}`, { headers: bearer(k) }),
+        );
+        if (view.counts.ok >= 1) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await first.close();
+
+      const second = await startTestServer({ batchesDir: dir });
+      try {
+        const k2 = second.addKey('branch', { scopes: ['batches'] }).key;
+        const view = await json(
+          await fetch(`${second.url}/v1/batches/${posted.batchId}`, { headers: bearer(k2) }),
+        );
+        expect(view.status).toBe('interrupted');
+        expect(view.counts.ok).toBeGreaterThanOrEqual(1);
+        expect(view.counts.ok).toBeLessThan(7);
+        const again = new FormData();
+        again.set('file', new Blob([CSV], { type: 'text/csv' }), 'salon.csv');
+        again.set('config', JSON.stringify(CONFIG));
+        const r = await fetch(`${second.url}/v1/batches`, {
+          method: 'POST',
+          headers: bearer(k2),
+          body: again,
+        });
+        expect(r.status).toBe(202);
+        expect((await json(r)).batchId).toBe(posted.batchId);
+        let done: Json = {};
+        for (let i = 0; i < 300; i++) {
+          done = await json(
+            await fetch(`${second.url}/v1/batches/${posted.batchId}`, { headers: bearer(k2) }),
+          );
+          if (done.status !== 'running') break;
+          await new Promise((res) => setTimeout(res, 200));
+        }
+        expect(done.status).toBe('complete');
+        const manifest = await json(
+          await fetch(`${second.url}/v1/batches/${posted.batchId}/manifest`, { headers: bearer(k2) }),
+        );
+        expect((manifest.rows as Json[]).filter((row) => row.status === 'ok')).toHaveLength(7);
+        const summary = await json(
+          await fetch(`${second.url}/v1/batches/${posted.batchId}/summary`, { headers: bearer(k2) }),
+        );
+        expect(JSON.stringify(summary)).toMatch(/"resumed":\s*[1-9]/);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
