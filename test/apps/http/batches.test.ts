@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSample } from '../../helpers/samples.js';
 import { bearer, json, startTestServer, type Json, type TestServer } from './helpers.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -87,6 +89,16 @@ describe('POST /v1/batches and its files', () => {
       errors: `/v1/batches/${batchId}/errors`,
       organiser: `/v1/batches/${batchId}/organiser`,
     });
+    // While the batch holds its share of the pool, a plan is still answered (not 503, not starved).
+    const started = performance.now();
+    const plan = await fetch(`${t.url}/v1/plans`, {
+      method: 'POST',
+      headers: bearer(planKey, { 'content-type': 'application/json', accept: 'application/json' }),
+      body: JSON.stringify({ profile: readSample('single-parent-chengdu') }),
+    });
+    expect(plan.status).toBe(200);
+    expect((await json(await get(`/v1/batches/${batchId}`))).status).toBe('running');
+    expect(performance.now() - started).toBeLessThan(10_000);
     const done = await untilSettled(batchId);
     expect(done.status).toBe('complete');
     expect(done.counts).toMatchObject({ total: 8, done: 8, ok: 7, invalid: 1, failed: 0 });
@@ -175,6 +187,33 @@ describe('POST /v1/batches and its files', () => {
       expect(r.body, path).not.toContain('root:');
     }
   });
+});
+
+describe('XLSX as the raw body', () => {
+  it('is read with its text cells and answered like a CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('沙龙');
+    // Every cell as text (客户号 stays text); the header's BOM is not part of an XLSX.
+    for (const line of CSV.replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n'))
+      sheet.addRow(line.split(','));
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const r = await fetch(`${t.url}/v1/batches`, {
+      method: 'POST',
+      headers: bearer(key, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+      body: xlsx,
+    });
+    expect(r.status).toBe(202);
+    const body = await json(r);
+    expect(body.status).toBe('running');
+    expect(body.counts.total).toBe(8);
+    const view = await untilSettled(body.batchId);
+    expect(view.status).toBe('complete');
+    expect(view.counts).toMatchObject({ ok: 7, invalid: 1 });
+  }, 120_000);
 });
 
 describe('refusals', () => {
