@@ -19,7 +19,7 @@
  * written) and writes an incomplete manifest; the batch is "interrupted", and posting the same file
  * again resumes it from the journal.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
@@ -169,6 +169,9 @@ export class BatchService {
       return { view: this.status(owner, batchId)!, created: true, notices: sheet.notices };
     } catch (err) {
       this.running.delete(key);
+      // The answer was an error without a batch id: leave no half-made batch behind (the same bytes
+      // and config always read the same, so the folder held nothing else of value).
+      rmSync(dir, { recursive: true, force: true });
       throw err;
     }
   }

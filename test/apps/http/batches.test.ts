@@ -3,7 +3,7 @@
  * run on the server's pool, polled to completion, and every file fetched; idempotent re-posts,
  * scopes, owners, traversal ids, the upload limit and a config with a password.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,6 +257,16 @@ describe('refusals', () => {
       body: '{}',
     });
     expect(json415.status).toBe(415);
+    const text415 = await fetch(`${t.url}/v1/batches`, {
+      method: 'POST',
+      headers: bearer(key, { 'content-type': 'text/plain' }),
+      body: CSV,
+    });
+    expect(text415.status).toBe(415);
+    expect((await json(text415)).message).toContain('text/csv');
+    // A file-level failure leaves no batch behind.
+    const listing = readdirSync(batchesDir, { recursive: true }).map(String);
+    expect(listing.filter((f) => f.endsWith('batch.json'))).toHaveLength(3);
   });
 
   it('never logs the sheet: no name or id number from the upload in any log line', () => {

@@ -22,6 +22,7 @@ import { JSON_TYPE, sendBytes } from '../send.js';
 import { errorResponses, validateWith } from '../validation.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UPLOAD_TYPES = `multipart/form-data（file 字段）、text/csv 或 ${XLSX_TYPE}`;
 const HOUSEHOLD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A config field is a few hundred bytes; this leaves room and no more. */
 const CONFIG_FIELD_MAX_BYTES = 64 * 1024;
@@ -146,7 +147,7 @@ export const batchRoutes: RouteModule = async (app, ctx) => {
     child.post(
       '/v1/batches',
       {
-        config: { scope: 'batches' },
+        config: { scope: 'batches', accepts: UPLOAD_TYPES },
         bodyLimit: config.batchUploadLimitBytes,
         schema: {
           summary: '提交批量表格，后台为每个家庭生成规划书',
@@ -201,11 +202,7 @@ export const batchRoutes: RouteModule = async (app, ctx) => {
           if (!bytes)
             throw new FinplanError('FINPLAN_E_INVALID_REQUEST', '缺少 file 字段（CSV 或 XLSX 表格）');
         } else if (Buffer.isBuffer(req.body)) bytes = req.body;
-        else
-          throw new FinplanError(
-            'FINPLAN_E_UNSUPPORTED_MEDIA_TYPE',
-            `请以 multipart/form-data、text/csv 或 ${XLSX_TYPE} 上传表格`,
-          );
+        else throw new FinplanError('FINPLAN_E_UNSUPPORTED_MEDIA_TYPE', `请以 ${UPLOAD_TYPES} 上传表格`);
         if (bytes.length > config.batchUploadLimitBytes)
           throw new FinplanError('FINPLAN_E_INPUT_TOO_LARGE', limitMessage);
 
