@@ -28,10 +28,12 @@ let key: string;
 let otherKey: string;
 let planKey: string;
 
+// The tests poll progress as a portal would, more often: the branch keys' limit is raised so a slow
+// (loaded) machine does not turn a poll into a 429.
 beforeAll(async () => {
   batchesDir = mkdtempSync(join(tmpdir(), 'finplan-batches-test-'));
   t = await startTestServer({ batchesDir, batchUploadLimitBytes: 64 * 1024 });
-  key = t.addKey('branch', { scopes: ['batches'] }).key;
+  key = t.addKey('branch', { scopes: ['batches'], rateLimitPerMinute: 10_000 }).key;
   otherKey = t.addKey('other-branch', { scopes: ['batches'] }).key;
   planKey = t.addKey('portal', { scopes: ['plans', 'calculators'] }).key;
 });
@@ -281,7 +283,7 @@ describe('graceful shutdown', () => {
     const dir = mkdtempSync(join(tmpdir(), 'finplan-batches-stop-'));
     try {
       const first = await startTestServer({ batchesDir: dir });
-      const k = first.addKey('branch', { scopes: ['batches'] }).key;
+      const k = first.addKey('branch', { scopes: ['batches'], rateLimitPerMinute: 10_000 }).key;
       const form = new FormData();
       form.set('file', new Blob([CSV], { type: 'text/csv' }), 'salon.csv');
       form.set('config', JSON.stringify(CONFIG));
@@ -300,7 +302,7 @@ describe('graceful shutdown', () => {
 
       const second = await startTestServer({ batchesDir: dir });
       try {
-        const k2 = second.addKey('branch', { scopes: ['batches'] }).key;
+        const k2 = second.addKey('branch', { scopes: ['batches'], rateLimitPerMinute: 10_000 }).key;
         const view = await json(
           await fetch(`${second.url}/v1/batches/${posted.batchId}`, { headers: bearer(k2) }),
         );
