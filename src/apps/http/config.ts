@@ -5,11 +5,12 @@
  * field, never halfway through a request.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { LIMITS } from '../../domain/limits.js';
+import { SHEET_LIMITS } from '../batch/sheet/limits.js';
 import { FinplanError } from '../../errors.js';
 import { parseJsonText } from '../input.js';
 
@@ -95,6 +96,28 @@ export const serveConfigSchema = z.strictObject({
     .union([z.boolean(), z.string().min(1).max(1000)])
     .default(false)
     .describe('网关地址（如 "10.0.0.0/8"）或 true：从 X-Forwarded-For 取客户端地址'),
+  batchesDir: z
+    .string()
+    .min(1)
+    .max(4096)
+    .default(() => join(tmpdir(), 'finplan-batches'))
+    .describe(
+      '批量任务的目录（上传的表格、规划书 PDF、清单与报告）；缺省为系统临时目录下的 finplan-batches，生产环境应指定一个持久目录',
+    ),
+  batchUploadLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(SHEET_LIMITS.maxFileBytes)
+    .default(16 * 1024 * 1024)
+    .describe('批量上传表格的字节数上限；超出返回 413'),
+  batchConcurrency: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('所有批量任务合计同时占用的渲染线程数；缺省为 workers − 1（至少 1），给单份规划书留出一个线程'),
   extraBrandDirs: z.array(z.string().min(1).max(4096)).max(50).default([]).describe('额外的品牌目录'),
 });
 
@@ -118,6 +141,9 @@ export const CONFIG_ENV: Record<string, keyof ServeConfigInput> = {
   FINPLAN_RENDER_NICE: 'renderNice',
   FINPLAN_LOG_LEVEL: 'logLevel',
   FINPLAN_TRUST_PROXY: 'trustProxy',
+  FINPLAN_BATCHES_DIR: 'batchesDir',
+  FINPLAN_BATCH_UPLOAD_LIMIT_BYTES: 'batchUploadLimitBytes',
+  FINPLAN_BATCH_CONCURRENCY: 'batchConcurrency',
 };
 
 /** Config files are small; anything bigger is not one. */
@@ -141,6 +167,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   // Paths in a config file are relative to the file, not to wherever the server was started.
   const base = dirname(resolve(path));
   if (typeof config.keysFile === 'string') config.keysFile = resolve(base, config.keysFile);
+  if (typeof config.batchesDir === 'string') config.batchesDir = resolve(base, config.batchesDir);
   if (Array.isArray(config.extraBrandDirs))
     config.extraBrandDirs = config.extraBrandDirs.map((d) => (typeof d === 'string' ? resolve(base, d) : d));
   return config;

@@ -58,5 +58,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The scope a key needs for this route; routes without one are public (health, docs). */
     scope?: Scope;
+    /** The media types a route reads, named in its 415 message (default: JSON). */
+    accepts?: string;
   }
 }

@@ -101,7 +101,11 @@ export function translateError(err: unknown, bodyLimitBytes: number): Translated
  */
 export function makeErrorHandler(bodyLimitBytes: number) {
   return (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const t = translateError(err, bodyLimitBytes);
+    // A route may set its own limit (the batch upload's is megabytes, not the JSON body's kilobytes).
+    let t = translateError(err, req.routeOptions?.bodyLimit ?? bodyLimitBytes);
+    const accepts = req.routeOptions?.config?.accepts;
+    if (accepts && (err as Partial<FastifyError>)?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      t = registered('FINPLAN_E_UNSUPPORTED_MEDIA_TYPE', `请以 ${accepts} 发送`);
     const status = ERRORS[t.code].httpStatus;
     if (status >= 500 && t.code !== 'FINPLAN_E_BUSY' && t.code !== 'FINPLAN_E_TIMEOUT') {
       const frames =

@@ -26,7 +26,9 @@ const DESCRIPTION = `finplan 的 HTTP 接口：生成家庭理财规划书（PDF
 
 **错误**：一律为 \`{ code, message, issues, requestId }\`，HTTP 状态见 docs/errors.md；不含堆栈信息。
 
-**背压**：渲染队列已满时返回 503 与 Retry-After，请稍后重试；/healthz 与 /readyz 供网关探测。`;
+**背压**：渲染队列已满时返回 503 与 Retry-After，请稍后重试；/healthz 与 /readyz 供网关探测。
+
+**批量**：\`POST /v1/batches\` 上传 CRM 表格（CSV/XLSX，版式见 docs/batch.md），返回 202 与批次编号，后台生成；批次只对提交它的密钥可见，同一文件与配置再次提交得到同一批次。`;
 
 export async function installOpenApi(app: App): Promise<void> {
   const skipList = [
@@ -47,6 +49,7 @@ export async function installOpenApi(app: App): Promise<void> {
       tags: [
         { name: 'plans', description: '理财规划书' },
         { name: 'calculators', description: '理财计算器' },
+        { name: 'batches', description: '批量生成（沙龙名单等 CRM 表格）' },
         { name: 'operations', description: '健康检查与指标' },
       ],
       components: {

@@ -24,14 +24,15 @@ import { makeErrorHandler, notFoundHandler } from './errors.js';
 import { KeyStore } from './keys.js';
 import { ServerMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
+import { batchRoutes } from './routes/batches.js';
 import { calculatorRoutes } from './routes/calculators.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plans.js';
 import { NonceCache } from './signing.js';
 import { validatorCompiler } from './validation.js';
 
-/** Every route module the server registers, in order. /v1/batches goes here. */
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, planRoutes, calculatorRoutes];
+/** Every route module the server registers, in order. */
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, planRoutes, calculatorRoutes, batchRoutes];
 
 export interface ServerOptions {
   config: ServeConfig;

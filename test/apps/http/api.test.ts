@@ -311,6 +311,13 @@ describe('operations', () => {
       'GET /v1/calculators',
       ...CALCULATOR_NAMES.map((n) => `POST /v1/calculators/${n}`),
       'POST /v1/calculators/{name}',
+      'POST /v1/batches',
+      'GET /v1/batches/{id}',
+      'GET /v1/batches/{id}/manifest',
+      'GET /v1/batches/{id}/summary',
+      'GET /v1/batches/{id}/errors',
+      'GET /v1/batches/{id}/organiser',
+      'GET /v1/batches/{id}/plans/{householdId}',
     ];
     expect(listed.sort()).toEqual(expected.sort());
     // The routes Fastify actually has (less HEAD twins, the docs page's own and /openapi.json).
@@ -332,6 +339,16 @@ describe('operations', () => {
         .members,
     ).toBeTruthy();
     expect(doc.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
+    expect(Object.keys(doc.paths['/v1/batches'].post.requestBody.content).sort()).toEqual(
+      [
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'multipart/form-data',
+        'text/csv',
+      ].sort(),
+    );
+    expect(Object.keys(doc.paths['/v1/batches/{id}/organiser'].get.responses['200'].content)).toEqual([
+      'application/pdf',
+    ]);
     // Every $ref points at a component that exists.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
       (m) => m[1]!,

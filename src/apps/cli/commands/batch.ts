@@ -19,7 +19,7 @@ import { loadBatchConfig, readBatchSheet, type BatchConfig } from '../../batch/s
 import { resolveProtection, sourcesFromConfig } from '../../password.js';
 import type { RenderOptionsInput } from '../../../report/options.js';
 import { sha256 } from '../../batch/files.js';
-import { ENGINE_VERSION } from '../../../engine/version.js';
+import { deriveBatchId } from '../../batch/batch-id.js';
 
 export interface BatchCommandOptions {
   out: string;
@@ -105,9 +105,7 @@ async function readBatchInput(
     throw new FinplanError('FINPLAN_E_INPUT_NOT_FOUND', `找不到输入 ${input}`, { cause: err });
   }
   const config = opts.config ? loadBatchConfig(opts.config) : undefined;
-  const settings = sha256(
-    JSON.stringify({ config: config ?? null, map: opts.map ? readFileSync(opts.map, 'utf8') : null }),
-  );
+  const mapText = opts.map ? readFileSync(opts.map, 'utf8') : null;
   let households: BatchHousehold[];
   let rejected: RejectedHousehold[];
   let fingerprint: string;
@@ -136,7 +134,7 @@ async function readBatchInput(
     for (const w of warnings) process.stderr.write(`警告：${w}\n`);
     if (protection) households = households.map((h) => ({ ...h, options: { ...h.options, protection } }));
   }
-  const batchId = sha256(`${ENGINE_VERSION}\n${fingerprint}\n${settings}`).slice(0, 16);
+  const batchId = deriveBatchId(fingerprint, config, mapText);
   return { households, rejected, batchId, config };
 }
 
