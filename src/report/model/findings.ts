@@ -53,7 +53,8 @@ function formatDatum(kind: DatumKind, value: unknown, names: Names): string | nu
     case 'money':
       return spoken(dec(String(value)).abs());
     case 'rate':
-      return percent(String(value), 1);
+      // Like money: the words carry the direction (下跌 30%, 减少 0.5%), the sign goes to <key>Negative.
+      return percent(dec(String(value)).abs(), 1);
     case 'count':
       return formatNumber(String(value), 0);
     case 'year':

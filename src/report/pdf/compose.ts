@@ -85,7 +85,7 @@ export async function composeDocument(
   const missing = missingCharactersOf(plan, ctx);
   if (missing.length)
     model.householdFindings.push(
-      `档案中的字符"${missing.join('')}"超出本报告的字库，文中以"〓"代替；请理财师核对姓名等信息的写法。`,
+      `档案中的字符“${missing.join('')}”超出本报告的字库，文中以“〓”代替；请理财师核对姓名等信息的写法。`,
     );
   try {
     const writer = new PdfWriter(

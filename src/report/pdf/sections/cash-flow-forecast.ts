@@ -7,7 +7,7 @@ export function renderCashFlowForecast(w: PdfWriter, model: ReportModel): void {
   const f = model.forecast;
   w.section('现金流预测');
   w.paragraph(
-    `以下按年预测家庭收支与资产，从 ${f.firstYear} 年至 ${f.lastYear} 年。"名义"为当年的实际金额；"今日价值"按通货膨胀率 ${f.inflationText} 折算为估值月的购买力，便于与今天的生活水平比较。“资金缺口”为当年应付而无力支付的生活支出、贷款月供与目标费用；未能支付的月供仍计入负债。`,
+    `以下按年预测家庭收支与资产，从 ${f.firstYear} 年至 ${f.lastYear} 年。“名义”为当年的实际金额；“今日价值”按通货膨胀率 ${f.inflationText} 折算为估值月的购买力，便于与今天的生活水平比较。“资金缺口”为当年应付而无力支付的生活支出、贷款月供与目标费用；未能支付的月供仍计入负债。`,
   );
   w.chart(netWorthChart(model, w.brand.theme), 190, '图：家庭净资产预测（万元）');
   w.chart(incomeVsSpendingChart(f.flows, w.brand.theme), 170, '图：每年税后收入与支出（名义，万元）');

@@ -1,0 +1,97 @@
+/**
+ * What the client reads (issue 14, item 8): every page of every sample, both editions (summary and
+ * full) and both brands (default and the bank brand), holds no internal research notes, no
+ * untranslated codes, no broken figures and no raw template syntax; the bank's edition never names
+ * the software, in its text or in its metadata (Creator/Producer carry the bank's institution).
+ * The style these checks enforce is docs/style.md.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planFromInput } from '../../src/api.js';
+import { loadRenderContext } from '../../src/apps/assets.js';
+import type { Plan } from '../../src/engine/plan-types.js';
+import type { RenderContext } from '../../src/report/context.js';
+import { compose } from '../../src/report/pdf/compose.js';
+import { pdfPagesText, withPdf } from '../helpers/pdf.js';
+import { goodSampleNames, readSample } from '../helpers/samples.js';
+
+const BANK = 'hongyun-bank';
+
+/** What must never reach a client's page, each with the reason a reviewer would give. */
+const FORBIDDEN: [RegExp, string][] = [
+  [/\[S\d/, 'an internal source tag [S…]'],
+  [/\[china-rules/, 'an internal reference [china-rules …]'],
+  [/可信度/, 'a certainty grade'],
+  [/\b(?:Low|Medium|High)\b/, 'a certainty word'],
+  [/回忆/, 'a research note (回忆)'],
+  [/未复核/, 'a research note (未复核)'],
+  [/\p{Script=Han}\s*"|"\s*\p{Script=Han}/u, 'ASCII double quotes next to Chinese (use “”)'],
+  [/(?<![\d\w.-])[-−]0(?:\.0+)?(?![\d.])/, 'a negative zero'],
+  [/下跌\s*约?\s*[-−]/, 'a double negative (下跌 -…)'],
+  [/[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+/, 'an enum code'],
+  [/undefined|NaN|Infinity/, 'a broken value'],
+  [/\{\{|\}\}/, 'template syntax'],
+];
+
+interface Edition {
+  sample: string;
+  depth: 'summary' | 'full';
+  brand: string;
+}
+
+const editions: Edition[] = goodSampleNames().flatMap((sample) =>
+  (['summary', 'full'] as const).flatMap((depth) =>
+    ['default', BANK].map((brand) => ({ sample, depth, brand })),
+  ),
+);
+
+let ctx: RenderContext;
+const plans = new Map<string, Plan>();
+beforeAll(() => {
+  ctx = loadRenderContext();
+});
+
+function planOf(sample: string): Plan {
+  let plan = plans.get(sample);
+  if (!plan) plans.set(sample, (plan = planFromInput(readSample(sample))));
+  return plan;
+}
+
+/** Lines of a page that break a rule, as "p.N: reason: line". */
+function problems(pages: string[], brand: string): string[] {
+  const found: string[] = [];
+  pages.forEach((page, i) => {
+    // A table cell or a paragraph may wrap inside a pattern: check lines and the page joined.
+    const joined = page.replace(/\n/g, '');
+    for (const [pattern, reason] of [
+      ...FORBIDDEN,
+      ...(brand === 'default'
+        ? []
+        : ([[/finplan/i, 'the software’s name in a bank’s edition']] as [RegExp, string][])),
+    ]) {
+      const line = page.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) found.push(`p.${i + 1}: ${reason}: ${line}`);
+      else if (pattern.test(joined))
+        found.push(`p.${i + 1}: ${reason} (across lines): ${joined.match(pattern)![0]}`);
+    }
+  });
+  return found;
+}
+
+describe.each(editions)('$sample, $depth edition, brand $brand', ({ sample, depth, brand }) => {
+  it('carries only client language', async () => {
+    const pdf = await compose(planOf(sample), { depth, brand }, ctx);
+    const pages = await pdfPagesText(pdf);
+    expect(problems(pages, brand)).toEqual([]);
+    if (brand !== 'default') {
+      const info = await withPdf(
+        pdf,
+        async (doc) => (await doc.getMetadata()).info as Record<string, unknown>,
+      );
+      const institution = ctx.brands.get(brand)!.theme.institution;
+      for (const key of ['Creator', 'Producer', 'Author', 'Title', 'Subject', 'Keywords'])
+        expect(String(info[key] ?? ''), key).not.toMatch(/finplan/i);
+      expect(String(info.Creator)).toBe(institution);
+      expect(String(info.Producer)).toBe(institution);
+    }
+  });
+});
