@@ -7,7 +7,8 @@
  * - 万元 amounts: value ÷ 10,000 to two decimals ("123.46 万元"); built with decimal.js, not
  *   Intl compact notation, which rounds on its own.
  * - Negative amounts are written with a leading minus sign ("-12.50"), the convention of Chinese
- *   financial statements printed in black and white; tables also colour them (see the theme).
+ *   financial statements printed in black and white; tables also colour them (see the theme). A
+ *   row or sentence whose words carry the direction (减：, 下跌, 减少) shows the amount unsigned.
  * - Rates as percentages with up to two decimals ("3.5%"); years as "2031年"; ages as "87 岁".
  */
 import { dec, Dec, type DecimalLike } from '../domain/money.js';
@@ -30,10 +31,12 @@ export function yuanNumber(x: DecimalLike): string {
   return formatNumber(x, 0);
 }
 
-/** A deduction in a statement: "-1,234,568", and "0" (not "-0") when nothing is deducted. */
+/**
+ * A deduction in a statement, on a row whose label already says 减: "减：个人所得税 4,660", never
+ * "-4,660" (no double negatives, docs/style.md); "0" when nothing is deducted.
+ */
 export function deductionNumber(x: DecimalLike): string {
-  const text = yuanNumber(x);
-  return /^[0,.]+$/.test(text) ? text : `-${text}`;
+  return yuanNumber(dec(x).abs());
 }
 
 /** "1,234,568 元". */

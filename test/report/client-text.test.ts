@@ -28,6 +28,8 @@ const FORBIDDEN: [RegExp, string][] = [
   [/(?<![\d\w.-])[-−]0(?:\.0+)?(?![\d.])/, 'a negative zero'],
   [/下跌\s*约?\s*[-−]/, 'a double negative (下跌 -…)'],
   [/[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+/, 'an enum code'],
+  [/减：[^\n]*?\s[-−]\d/, 'a signed deduction (减：… -4,660)'],
+  [/\d\s*万?元 (?=\p{Script=Han})/u, 'a space between 元 and the Chinese after it'],
   [/undefined|NaN|Infinity/, 'a broken value'],
   [/\{\{|\}\}/, 'template syntax'],
 ];
