@@ -97,3 +97,48 @@ describe.each(editions)('$sample, $depth edition, brand $brand', ({ sample, dept
     }
   });
 });
+
+describe('the summary edition', () => {
+  /** The family sample with 16 goals: its own five and eleven more, long labels included. */
+  function manyGoals(): unknown {
+    const profile = structuredClone(readSample('family-with-children-education-and-retirement')) as {
+      goals: Record<string, unknown>[];
+    };
+    const types = [
+      'car',
+      'travel',
+      'wedding',
+      'custom',
+      'car',
+      'travel',
+      'custom',
+      'wedding',
+      'travel',
+      'custom',
+      'car',
+    ];
+    types.forEach((type, i) =>
+      profile.goals.push({
+        id: `extra-${i}`,
+        type,
+        label: i % 3 === 0 ? `第 ${i + 1} 个家庭心愿：带父母出国长途旅行一次` : `心愿 ${i + 1}`,
+        year: 2028 + i,
+        amount: 20000 + 15000 * i,
+        unit: 'once',
+        priority: i % 2 === 0 ? 'desirable' : 'important',
+      }),
+    );
+    expect(profile.goals).toHaveLength(16);
+    return profile;
+  }
+
+  it('has at most 6 pages, even with 16 goals, in both brands', async () => {
+    const plan = planFromInput(manyGoals());
+    for (const brand of ['default', BANK]) {
+      const pdf = await compose(plan, { depth: 'summary', brand }, ctx);
+      const pages = await pdfPagesText(pdf);
+      expect(pages.length, brand).toBeLessThanOrEqual(6);
+      expect(problems(pages, brand)).toEqual([]);
+    }
+  });
+});

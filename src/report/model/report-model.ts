@@ -115,6 +115,23 @@ export interface ReportModel {
     rulesAsOfText: string;
     disclaimer: string;
     contact: string;
+    /** The sign-off: the planner ("雷亚莉（AFP）", '' when neither profile nor brand names one). */
+    plannerSignature: string;
+    /** "联系电话：138 0000 0000", from the profile or the brand; '' when neither has one. */
+    plannerPhone: string;
+    dateLine: string;
+  };
+  /** 客户确认: what the client signs, with the risk assessment and its date. */
+  confirmation: {
+    clientTitle: string;
+    reportNumber: string;
+    valuationMonthText: string;
+    riskLevel: string;
+    riskSource: string;
+    /** "2026年10月15日", or '' when the profile does not give the date (a line to fill in). */
+    riskAssessedOn: string;
+    institution: string;
+    plannerSignature: string;
   };
   client: {
     memberRows: TableRow[];
@@ -190,6 +207,12 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
   ]
     .filter(Boolean)
     .join(' ');
+  const plannerName = plan.report.plannerName ?? theme.planner?.name;
+  const plannerCertificate = plan.report.plannerCertificate ?? theme.planner?.certificate;
+  const plannerSignature = plannerName
+    ? `${plannerName}${plannerCertificate ? `（${plannerCertificate}）` : ''}`
+    : '';
+  const plannerPhone = plan.report.plannerPhone ?? theme.planner?.phone;
   const members = new Map(plan.members.map((m) => [m.id, m]));
   const t = plan.balanceSheet.totals;
   const c = plan.cashFlow.totals;
@@ -353,7 +376,8 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       institution: theme.institution,
       tagline: theme.tagline ?? '',
       title: theme.reportTitle,
-      familyLine: `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭`,
+      // The client's own title ("程先生", "王女士", "林志远先生"), as the page headers use it.
+      familyLine: `${clientTitle}家庭`,
       reportNumber: plan.report.reportNumber,
       dateLine: dateText(plan.reportDate),
       plannerLine: planner,
@@ -367,6 +391,22 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       rulesAsOfText: dateText(plan.rulesAsOf),
       disclaimer: theme.disclaimer,
       contact: theme.contact ?? '',
+      plannerSignature,
+      plannerPhone: plannerPhone ? `联系电话：${plannerPhone}` : '',
+      dateLine: dateText(plan.reportDate),
+    },
+    confirmation: {
+      clientTitle,
+      reportNumber: plan.report.reportNumber,
+      valuationMonthText: monthText(plan.valuationMonth),
+      riskLevel: `${plan.household.riskLevel}（${RISK_LEVELS.labels[plan.household.riskLevel]}）`,
+      riskSource:
+        plan.household.riskLevelSource === 'questionnaire'
+          ? `风险测评问卷得分 ${plan.household.questionnaireScore} 分`
+          : '客户已有的风险测评结果',
+      riskAssessedOn: plan.household.riskAssessedOn ? dateText(plan.household.riskAssessedOn) : '',
+      institution: theme.institution,
+      plannerSignature,
     },
     client: {
       memberRows,

@@ -12,6 +12,7 @@ import { parseRenderOptions, SUMMARY_TIERS, type RenderOptionsInput } from '../o
 import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
 import { renderClientProfile } from './sections/client-profile.js';
+import { renderConclusion, renderConfirmation } from './sections/closing.js';
 import { renderCover } from './sections/cover.js';
 import { renderEmergencyFund } from './sections/emergency-fund.js';
 import { renderFinancialPosition } from './sections/financial-position.js';
@@ -148,7 +149,9 @@ function renderFullEdition(writer: PdfWriter, model: ReportModel, ctx: RenderCon
   renderFunding(writer, model);
   renderActions(writer, model, ctx);
   renderLegacy(writer, model, ctx);
+  renderConclusion(writer, model);
   renderAppendix(writer, model);
+  renderConfirmation(writer, model);
   fillTableOfContents(writer, toc);
 }
 
