@@ -60,6 +60,23 @@ export function wan(x: DecimalLike, places = 2): string {
 }
 
 /**
+ * The unit of a table column of amounts (docs/style.md): 万元, or 亿元 when any amount in it
+ * reaches 100 亿 — a figure like "2,964,015.18" 万元 is unreadable and splits across lines in a
+ * narrow cell. One unit for the whole column. (Below 100 亿 a column stays in 万元: in 亿元 its
+ * early years, a few hundred 万, would read 0.08.)
+ */
+export type ColumnUnit = '万元' | '亿元';
+
+export function columnUnit(values: readonly DecimalLike[]): ColumnUnit {
+  return values.some((v) => dec(v).abs().gte(10_000_000_000)) ? '亿元' : '万元';
+}
+
+/** An amount in its column's unit, two decimals: "123.46" (万元) or "2.96" (亿元). */
+export function inColumnUnit(x: DecimalLike, unit: ColumnUnit): string {
+  return unit === '亿元' ? formatNumber(dec(x).div(100_000_000), 2) : wanNumber(x);
+}
+
+/**
  * The amount as a person would say it: under 1 万 in 元, from 1 万 in 万元, from 1 亿 in 亿元.
  * "8,500 元", "42.3 万元", "1.25 亿元".
  */

@@ -30,6 +30,7 @@ const FORBIDDEN: [RegExp, string][] = [
   [/[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+/, 'an enum code'],
   [/减：[^\n]*?\s[-−]\d/, 'a signed deduction (减：… -4,660)'],
   [/\d\s*万?元 (?=\p{Script=Han})/u, 'a space between 元 and the Chinese after it'],
+  [/\d,(?=\s{2}|$)/, 'a number split across lines (a line ends in “1,001,”)'],
   [/undefined|NaN|Infinity/, 'a broken value'],
   [/\{\{|\}\}/, 'template syntax'],
 ];
@@ -140,5 +141,22 @@ describe('the summary edition', () => {
       expect(pages.length, brand).toBeLessThanOrEqual(6);
       expect(problems(pages, brand)).toEqual([]);
     }
+  });
+});
+
+describe('a household with billions', () => {
+  it('keeps every figure of its yearly table whole: columns reaching 100 亿 switch to 亿元', async () => {
+    const profile = structuredClone(readSample('business-owner-shenzhen-high-net-worth')) as {
+      assets: { type: string; value: number }[];
+    };
+    for (const a of profile.assets)
+      if (['equity', 'bond', 'business_equity'].includes(a.type)) a.value *= 500;
+    const pdf = await compose(planFromInput(profile), { depth: 'full' }, ctx);
+    const pages = await pdfPagesText(pdf);
+    expect(problems(pages, 'default')).toEqual([]);
+    const forecast = pages.find(
+      (p) => p.includes('现金流预测') && p.includes('单位：万元（标明“亿元”的列除外）'),
+    );
+    expect(forecast).toBeDefined();
   });
 });

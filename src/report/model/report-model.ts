@@ -27,6 +27,9 @@ import {
   ratio,
   spoken,
   wanNumber,
+  columnUnit,
+  inColumnUnit,
+  type ColumnUnit,
   yearText,
   yuanNumber,
 } from '../format.js';
@@ -189,6 +192,8 @@ export interface ReportModel {
     conventions: string[];
     netWorthAtEnd: string;
     inflationText: string;
+    /** The unit of each amount column (税后收入 … 年末净资产（今日价值）). */
+    units: ColumnUnit[];
   };
 }
 
@@ -324,19 +329,29 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
 
   // --- forecast ------------------------------------------------------------------------------------
   const self = plan.members.find((m) => m.role === 'self');
-  const rows: TableRow[] = plan.projection.years.map((y) => ({
+  // The amount columns of the yearly table, each in one unit: 万元, or 亿元 for a column that
+  // reaches 100 亿 (a very wealthy household's asset columns).
+  const amountColumns = plan.projection.years.map((y) => [
+    y.netIncomeNominal,
+    y.livingSpendingNominal,
+    dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal).toString(),
+    y.netCashFlowNominal,
+    y.shortfallNominal,
+    y.financialAssetsEndNominal,
+    y.netWorthEndNominal,
+    y.netWorthEndReal,
+  ]);
+  const units: ColumnUnit[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+    columnUnit(amountColumns.map((a) => a[i]!)),
+  );
+  const rows: TableRow[] = plan.projection.years.map((y, r) => ({
     cells: [
       yearText(y.year),
       self ? `${y.ages[self.id] ?? ''}` : '',
-      wanNumber(y.netIncomeNominal),
-      wanNumber(y.livingSpendingNominal),
-      wanNumber(dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal)),
-      wanNumber(y.netCashFlowNominal),
-      // What was due and could not be paid: living costs, loan payments, goals.
-      dec(y.shortfallNominal).gt(0) ? wanNumber(y.shortfallNominal) : '—',
-      wanNumber(y.financialAssetsEndNominal),
-      wanNumber(y.netWorthEndNominal),
-      wanNumber(y.netWorthEndReal),
+      ...amountColumns[r]!.map((v, i) =>
+        // 资金缺口 (column 4): what was due and could not be paid: living costs, loan payments, goals.
+        i === 4 && !dec(v).gt(0) ? '—' : inColumnUnit(v, units[i]!),
+      ),
     ],
     negative: [
       false,
@@ -458,6 +473,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       conventions: plan.projection.conventions,
       netWorthAtEnd: last ? spoken(last.netWorthEndReal) : '',
       inflationText: percent(plan.assumptions.inflation.value),
+      units,
     },
   };
 }
