@@ -307,6 +307,11 @@ export const riskProfileSchema = z
       .max(LIMITS.questionnaireAnswers)
       .optional()
       .describe('风险测评问卷各题得分（1–5 分），按评分规则换算等级'),
+    assessedOn: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'invalid_date' })
+      .optional()
+      .describe('风险测评日期（YYYY-MM-DD），印在客户确认页'),
   })
   .describe('风险承受能力');
 

@@ -90,7 +90,7 @@ export function resolveAssumptions(o: AssumptionOverrides | undefined): {
       pensionAccount: pick(
         r?.pensionAccount,
         D.bond.value.expectedReturn,
-        '个人养老金、企业年金账户按债券类收益 2.3% 计（多投资于固收类产品，finplan 选定，Low）。',
+        '个人养老金、企业年金账户按债券类收益 2.3% 计（这类账户多投资于固收类产品）。',
       ),
       housingFund: pick(r?.housingFund, D.housingFundAccountRate, n(D.housingFundAccountRate)),
       other: pick(

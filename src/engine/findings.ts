@@ -18,6 +18,7 @@ export type DatumKind =
   | 'level' // a risk level code (C1–C5)
   | 'cover' // a cover kind: life, criticalIllness, medical, accident
   | 'category' // a retirement category code
+  | 'scheme' // a pension scheme code (urban_employee, ...)
   | 'change' // a candidate change code
   | 'flag' // true / false
   | 'text'; // a short text, shown as is
@@ -37,7 +38,7 @@ export const FINDINGS = {
   LPR_SPREAD_DERIVED: { liabilityIndex: 'count' },
   ELDERLY_DEDUCTION_ASSUMED: { memberId: 'member' },
   SI_BASE_LIMITS_UNKNOWN: { city: 'text' },
-  PENSION_NOT_ESTIMATED: { memberId: 'member', scheme: 'text' },
+  PENSION_NOT_ESTIMATED: { memberId: 'member', scheme: 'scheme' },
   PENSION_BASE_DERIVED: { memberId: 'member', computationBase: 'money' },
   PENSION_MINIMUM_YEARS_NOT_MET: { memberId: 'member', years: 'rate', minimum: 'rate' },
   EMERGENCY_FUND_SHORT: { gap: 'money', months: 'months' },

@@ -83,6 +83,7 @@ const householdSchema = z.strictObject({
   riskLevel: enumOf(RISK_LEVELS),
   riskLevelSource: z.enum(['stated', 'questionnaire']),
   questionnaireScore: z.number().nullable(),
+  riskAssessedOn: z.string().optional().describe('风险测评日期（档案填写时）'),
 });
 
 const memberRetirementSchema = z.strictObject({

@@ -113,6 +113,8 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
       riskLevel: h.riskLevel,
       riskLevelSource: h.riskLevelSource,
       questionnaireScore: h.questionnaireScore,
+      // Only when given, so that plans without it (the golden plans, stored manifests) keep their shape.
+      ...(profile.risk.assessedOn ? { riskAssessedOn: profile.risk.assessedOn } : {}),
     },
     members: h.members.map((f) => toPlanMember(f, h.valuationMonth)),
     assumptions: forPlan,

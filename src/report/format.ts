@@ -7,7 +7,8 @@
  * - 万元 amounts: value ÷ 10,000 to two decimals ("123.46 万元"); built with decimal.js, not
  *   Intl compact notation, which rounds on its own.
  * - Negative amounts are written with a leading minus sign ("-12.50"), the convention of Chinese
- *   financial statements printed in black and white; tables also colour them (see the theme).
+ *   financial statements printed in black and white; tables also colour them (see the theme). A
+ *   row or sentence whose words carry the direction (减：, 下跌, 减少) shows the amount unsigned.
  * - Rates as percentages with up to two decimals ("3.5%"); years as "2031年"; ages as "87 岁".
  */
 import { dec, Dec, type DecimalLike } from '../domain/money.js';
@@ -30,10 +31,12 @@ export function yuanNumber(x: DecimalLike): string {
   return formatNumber(x, 0);
 }
 
-/** A deduction in a statement: "-1,234,568", and "0" (not "-0") when nothing is deducted. */
+/**
+ * A deduction in a statement, on a row whose label already says 减: "减：个人所得税 4,660", never
+ * "-4,660" (no double negatives, docs/style.md); "0" when nothing is deducted.
+ */
 export function deductionNumber(x: DecimalLike): string {
-  const text = yuanNumber(x);
-  return /^[0,.]+$/.test(text) ? text : `-${text}`;
+  return yuanNumber(dec(x).abs());
 }
 
 /** "1,234,568 元". */
@@ -54,6 +57,23 @@ export function wanNumber(x: DecimalLike, places = 2): string {
 /** "123.46 万元". */
 export function wan(x: DecimalLike, places = 2): string {
   return `${wanNumber(x, places)} 万元`;
+}
+
+/**
+ * The unit of a table column of amounts (docs/style.md): 万元, or 亿元 when any amount in it
+ * reaches 100 亿 — a figure like "2,964,015.18" 万元 is unreadable and splits across lines in a
+ * narrow cell. One unit for the whole column. (Below 100 亿 a column stays in 万元: in 亿元 its
+ * early years, a few hundred 万, would read 0.08.)
+ */
+export type ColumnUnit = '万元' | '亿元';
+
+export function columnUnit(values: readonly DecimalLike[]): ColumnUnit {
+  return values.some((v) => dec(v).abs().gte(10_000_000_000)) ? '亿元' : '万元';
+}
+
+/** An amount in its column's unit, two decimals: "123.46" (万元) or "2.96" (亿元). */
+export function inColumnUnit(x: DecimalLike, unit: ColumnUnit): string {
+  return unit === '亿元' ? formatNumber(dec(x).div(100_000_000), 2) : wanNumber(x);
 }
 
 /**

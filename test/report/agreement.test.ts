@@ -11,7 +11,7 @@ import type { Plan } from '../../src/engine/plan-types.js';
 import type { RenderContext } from '../../src/report/context.js';
 import { formatNumber, percent, spoken, yuanNumber } from '../../src/report/format.js';
 import { compose } from '../../src/report/pdf/compose.js';
-import { pdfPagesText } from '../helpers/pdf.js';
+import { pdfOutline, pdfPagesText, type PdfOutlineItem } from '../helpers/pdf.js';
 import { goodSampleNames, readSample } from '../helpers/samples.js';
 
 let ctx: RenderContext;
@@ -21,19 +21,31 @@ beforeAll(() => {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-/** The text of the pages between two headings (by their first occurrence after the TOC). */
-function sectionText(pages: string[], heading: string, next: string): string {
-  const start = pages.findIndex((p, i) => i > 2 && p.includes(heading));
-  const end = pages.findIndex((p, i) => i > start && p.includes(next));
+/**
+ * The text of the pages between two headings: each heading's page from its bookmark, or, for a
+ * heading without one, its first occurrence after the TOC (and after the start). A bookmark keeps a
+ * sentence that merely mentions a heading's words (资料说明: "本规划假设…") from ending a section.
+ */
+function sectionText(pages: string[], heading: string, next: string, outline: PdfOutlineItem[] = []): string {
+  const flat = (items: PdfOutlineItem[]): PdfOutlineItem[] => items.flatMap((o) => [o, ...flat(o.kids)]);
+  const bookmarked = (title: string) =>
+    (flat(outline).find((o) => o.title === title)?.destination?.page ?? 0) - 1;
+  const start =
+    bookmarked(heading) >= 0 ? bookmarked(heading) : pages.findIndex((p, i) => i > 2 && p.includes(heading));
+  const end =
+    bookmarked(next) >= start ? bookmarked(next) : pages.findIndex((p, i) => i > start && p.includes(next));
   return pages.slice(start, end === -1 ? undefined : end + 1).join('\n');
 }
 
 describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => {
   let plan: Plan;
   let pages: string[];
+  let outline: PdfOutlineItem[];
   beforeAll(async () => {
     plan = planFromInput(readSample(name));
-    pages = (await pdfPagesText(await compose(plan, { depth: 'full' }, ctx))).map(squash);
+    const pdf = await compose(plan, { depth: 'full' }, ctx);
+    pages = (await pdfPagesText(pdf)).map(squash);
+    outline = await pdfOutline(pdf);
   });
 
   it('the summary states net worth, success probability, the emergency-fund gap and every goal’s gap', () => {
@@ -59,11 +71,11 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
       `在 ${formatNumber(mc.trials, 0)} 次模拟中，所有目标均实现的有 ${formatNumber(mc.successAllCount, 0)} 次`,
     );
     expect(pages[3]).toContain(sentence);
-    expect(sectionText(pages, '蒙特卡洛模拟', '最有效的调整')).toContain(sentence);
+    expect(sectionText(pages, '蒙特卡洛模拟', '最有效的调整', outline)).toContain(sentence);
   });
 
   it('the retirement section states the Plan’s retirement gap, in the table and in words', () => {
-    const text = sectionText(pages, '退休规划', '投资规划与资产配置');
+    const text = sectionText(pages, '退休规划', '投资规划与资产配置', outline);
     const gap = dec(plan.planning.retirement.gap);
     expect(text).toContain(squash(yuanNumber(gap.abs())));
     expect(text).toContain(squash(spoken(gap.abs())));
@@ -71,7 +83,7 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
   });
 
   it('the goals table states each goal’s total cost and gap in 元', () => {
-    const text = sectionText(pages, '理财目标', '规划假设');
+    const text = sectionText(pages, '理财目标', '规划假设', outline);
     for (const g of plan.goals) {
       expect(text, g.goalId).toContain(squash(yuanNumber(g.totalNominalCost)));
       if (dec(g.shortfallNominal).gt(0))
@@ -80,7 +92,7 @@ describe.each(goodSampleNames())('%s: the text agrees with the Plan', (name) => 
   });
 
   it('the balance sheet and the summary agree on net worth', () => {
-    const text = sectionText(pages, '家庭财务状况', '理财目标');
+    const text = sectionText(pages, '家庭财务状况', '理财目标', outline);
     expect(text).toContain(squash(yuanNumber(plan.balanceSheet.totals.netWorth)));
     expect(text).toContain(squash(spoken(plan.balanceSheet.totals.netWorth)));
   });

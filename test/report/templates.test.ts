@@ -27,6 +27,7 @@ const SAMPLE: Record<DatumKind, unknown> = {
   cover: 'life',
   category: 'male60',
   change: 'spend_less',
+  scheme: 'urban_rural_resident',
   flag: true,
   text: '北京',
 };

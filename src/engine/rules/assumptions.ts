@@ -132,7 +132,7 @@ export const PLANNING_ASSUMPTIONS_2026: PlanningAssumptions = {
     '0.015',
     'medium',
     '住房公积金存款利率（个人账户统一按一年期定期存款基准利率 1.50% 计息）[S34]',
-    '公积金账户利率 1.5%（Medium：按一年期定存基准利率计息，回忆；地方执行细节未复核）。',
+    '公积金账户利率 1.5%：按一年期定存基准利率计息，各地执行以当地最新公布为准。',
   ),
   housingFundRateDefault: assumption(
     '0.12',

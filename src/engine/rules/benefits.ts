@@ -18,6 +18,7 @@ export const CHILDCARE_SUBSIDY: readonly Dated<ChildcareSubsidy>[] = [
     value: { annualPerChild: '3600', underAgeMonths: 36 },
     effectiveFrom: '2025-01-01',
     source: '中共中央办公厅、国务院办公厅《育儿补贴制度实施方案》(2025-07) [S8]',
+    cite: '中共中央办公厅、国务院办公厅《育儿补贴制度实施方案》，2025年7月',
     certainty: 'medium',
     note:
       '3 周岁以下婴幼儿每人每年 3,600 元，2025-01-01 起发放，此前出生且不满 3 周岁的按应享受月数折算；' +

@@ -9,6 +9,12 @@ export type Certainty = 'high' | 'medium' | 'low';
 export interface Provenance {
   /** The statute, notice or public dataset the value comes from, in Chinese where it has a name. */
   source: string;
+  /**
+   * The source as a client reads it in the 附录: publisher, document and date ("中国人民银行公告，
+   * 2025年5月"), no research tags or certainty words (docs/style.md). `source` stays the
+   * maintainers' note.
+   */
+  cite?: string;
   certainty: Certainty;
   /** Why the value is what it is, when that is not obvious from the source (shown in the 附录). */
   note?: string;

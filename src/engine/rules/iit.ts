@@ -32,6 +32,7 @@ export const IIT_ANNUAL_TABLE: readonly Dated<readonly TaxBracket[]>[] = [
     effectiveFrom: '2019-01-01',
     source:
       '《中华人民共和国个人所得税法》(2018 修正) 附表一 综合所得税率表；国家税务总局公告2018年第61号 预扣率表（同表）[S1][S2][S3]',
+    cite: '《中华人民共和国个人所得税法》（2018年修正）附表一',
     certainty: 'high',
     note: '全年应纳税所得额各级上限含本数；应纳税额 = 应纳税所得额 × 税率 − 速算扣除数。',
   },
@@ -43,6 +44,7 @@ export const IIT_BASIC_DEDUCTION: readonly Dated<string>[] = [
     value: '60000',
     effectiveFrom: '2019-01-01',
     source: '《中华人民共和国个人所得税法》(2018 修正) 第六条 [S1][S3]',
+    cite: '《中华人民共和国个人所得税法》（2018年修正）第六条',
     certainty: 'high',
     note: '每年 60,000 元，即每月 5,000 元；累计预扣法按 5,000 × 月数 扣除。',
   },
@@ -119,6 +121,7 @@ export const IIT_SPECIAL_ADDITIONAL: readonly Dated<SpecialAdditionalStandards>[
     effectiveFrom: '2023-01-01',
     source:
       '国发〔2023〕13号《国务院关于提高个人所得税有关专项附加扣除标准的通知》；2026 年确认口径未变 [S4][S6]',
+    cite: '国务院《关于提高个人所得税有关专项附加扣除标准的通知》（国发〔2023〕13号），2023年8月',
     certainty: 'high',
     note: '婴幼儿照护、子女教育各 2,000 元/月/每人；赡养老人 3,000（独生）或兄弟姐妹分摊 3,000、每人不超过 1,500；住房贷款利息与住房租金不能同时享受；大病医疗仅在年度汇算扣除。',
   },
@@ -137,6 +140,7 @@ export const IIT_PRIVATE_PENSION: readonly Dated<OtherDeductionCaps>[] = [
     effectiveFrom: '2022-01-01',
     source:
       '财政部 税务总局公告2022年第34号（先行城市，自2022-01-01）；2024年第21号（全国）；人社部等五部门通知（2024-12-15 全面实施）[S7][S11]',
+    cite: '财政部、税务总局公告2024年第21号，2024年12月',
     certainty: 'high',
     note: '缴费每年不超过 12,000 元据实扣除；领取时不并入综合所得，单独按 3% 计税。',
   },
@@ -184,6 +188,7 @@ export const IIT_BONUS_MONTHLY_TABLE: readonly Dated<readonly TaxBracket[]>[] = 
     effectiveTo: '2027-12-31',
     source:
       '财税〔2018〕164号；财政部 税务总局公告2021年第42号；财政部 税务总局公告2023年第30号（执行至2027-12-31）[S2][S9][S10]',
+    cite: '财政部、税务总局公告2023年第30号，2023年8月',
     certainty: 'high',
     note: '每个纳税年度只能使用一次；2027-12-31 后未见延续，奖金并入当年综合所得计税。',
   },

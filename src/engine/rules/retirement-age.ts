@@ -44,6 +44,7 @@ export const RETIREMENT_REFORM: readonly Dated<RetirementReform>[] = [
     effectiveFrom: '2025-01-01',
     source:
       '全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》(2024-09-13 通过，2025-01-01 施行) 及附件对照表 [S20][S21][S22]',
+    cite: '全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》，2024年9月',
     certainty: 'high',
     note: '男 60→63、原 55 岁女职工 55→58：每 4 个月延迟 1 个月；原 50 岁女职工 50→55：每 2 个月延迟 1 个月。',
   },
@@ -64,6 +65,7 @@ export const MINIMUM_CONTRIBUTION_YEARS: readonly Dated<MinimumContributionSched
     value: { baseYears: '15', firstRisingYear: 2030, stepYearsPerYear: '0.5', maxYears: '20' },
     effectiveFrom: '2025-01-01',
     source: '《关于实施渐进式延迟法定退休年龄的决定》附件：按月领取基本养老金最低缴费年限 [S20][S21]',
+    cite: '全国人大常委会《关于实施渐进式延迟法定退休年龄的决定》附件，2024年9月',
     certainty: 'high',
     note: '2029 年前 15 年；2030 年起每年提高 6 个月；2039 年起 20 年。',
   },

@@ -20,6 +20,7 @@ export const SI_EMPLOYEE_RATES: readonly Dated<EmployeeRates>[] = [
     effectiveFrom: '2019-01-01',
     source:
       '国发〔2005〕38号（养老 8% 全部计入个人账户）；国办发〔2019〕13号《降低社会保险费率综合方案》[S12][S13]',
+    cite: '国务院办公厅《降低社会保险费率综合方案》（国办发〔2019〕13号），2019年4月',
     certainty: 'high',
     note: '个人缴费：养老 8%、医疗 2%（含生育）、失业 0.5%（部分城市 0.2%–0.5%）；工伤个人不缴。规则集自 2019-01-01 起收录。',
   },
@@ -84,6 +85,7 @@ export const SI_BASES: Readonly<Record<CityCode, readonly Dated<SiBase>[]>> = {
       effectiveFrom: '2024-07-01',
       effectiveTo: '2025-06-30',
       source: '北京 2024 社保年度缴费基数 [S14][S15]',
+      cite: '北京市 2024 年度社会保险缴费基数上下限公告，2024年7月',
       certainty: 'medium',
     },
     {
@@ -91,6 +93,7 @@ export const SI_BASES: Readonly<Record<CityCode, readonly Dated<SiBase>[]>> = {
       effectiveFrom: '2025-07-01',
       effectiveTo: '2026-06-30',
       source: '北京 2025 社保年度缴费基数（"北京2025社保基数"；公积金上限相同）[S14]',
+      cite: '北京市 2025 年度社会保险缴费基数上下限公告，2025年7月',
       certainty: 'medium',
     },
   ],
@@ -100,6 +103,7 @@ export const SI_BASES: Readonly<Record<CityCode, readonly Dated<SiBase>[]>> = {
       effectiveFrom: '2023-07-01',
       effectiveTo: '2024-06-30',
       source: '上海 2023 社保年度缴费基数 [S15]',
+      cite: '上海市 2023 年度社会保险缴费基数上下限公告，2023年7月',
       certainty: 'medium',
     },
     {
@@ -107,6 +111,7 @@ export const SI_BASES: Readonly<Record<CityCode, readonly Dated<SiBase>[]>> = {
       effectiveFrom: '2024-07-01',
       effectiveTo: '2025-06-30',
       source: '上海 2024 社保年度缴费基数 [S15]',
+      cite: '上海市 2024 年度社会保险缴费基数上下限公告，2024年7月',
       certainty: 'medium',
       note: '2025-26 年度数值未核实，未收录。',
     },
@@ -117,6 +122,7 @@ export const SI_BASES: Readonly<Record<CityCode, readonly Dated<SiBase>[]>> = {
       effectiveFrom: '2024-07-01',
       effectiveTo: '2025-06-30',
       source: '广东省 2024-25 养老保险缴费基数（公开计算器数据）[S15]',
+      cite: '广东省 2024 年度养老保险缴费基数上下限，2024年7月',
       certainty: 'low',
       note: '约数；起止日期按 7 月–次年 6 月假定；深圳医疗/失业基数与此不同。',
     },

@@ -1,16 +1,33 @@
 /**
- * 附录: the formulas and conventions the plan used, the rule tables with their sources, dates and
- * certainty (straight from the rule set, so the appendix can never disagree with the engine), and
- * a glossary.
+ * 附录: the formulas and conventions the plan used, the rule tables with their sources and dates
+ * (straight from the rule set, so the appendix can never disagree with the engine), and a glossary.
+ * Only rules that apply to this client are listed: the social-insurance bases of their city (or
+ * the stated fallback when the rule set has none), and of each rule the entry in force at the
+ * valuation month (or the latest, carried forward) and any announced later ones; periods already
+ * over are left out. Sources read as publisher, document and date (./sources.ts).
  */
 import type { Plan } from '../../engine/plan-types.js';
-import type { Certainty, Dated } from '../../engine/rules/dated.js';
+import { inForceOrLatest, toDay, type Dated } from '../../engine/rules/dated.js';
 import { RULE_SET } from '../../engine/rules/ruleset.js';
-import { CITY_NAMES } from '../../engine/rules/social-insurance.js';
+import { CITY_NAMES, SI_BASES, type CityCode } from '../../engine/rules/social-insurance.js';
 import { formatNumber, percent } from '../format.js';
 import type { TableRow } from '../pdf/writer.js';
+import { clientSource } from './sources.js';
 
-const CERTAINTY: Record<Certainty, string> = { high: '高', medium: '中', low: '低' };
+/**
+ * The entries of a dated series this plan uses: the one in force at the valuation month (or the
+ * latest, carried forward past its period) and those announced to start later.
+ */
+function used<T>(
+  entries: readonly Dated<T>[],
+  month: string,
+): { entry: Dated<T>; carriedForward: boolean }[] {
+  const now = inForceOrLatest(entries, month);
+  const later = entries
+    .filter((e) => e.effectiveFrom > toDay(month) && e !== now?.entry)
+    .map((entry) => ({ entry, carriedForward: false }));
+  return [...(now ? [now] : []), ...later];
+}
 
 function period(d: Pick<Dated<unknown>, 'effectiveFrom' | 'effectiveTo'>): string {
   return d.effectiveTo ? `${d.effectiveFrom} 至 ${d.effectiveTo}` : `${d.effectiveFrom} 起`;
@@ -43,6 +60,7 @@ export const GLOSSARY: [string, string][] = [
 
 export function buildAppendix(plan: Plan) {
   const r = RULE_SET;
+  const month = plan.valuationMonth;
   const iit = r.iit.annualTable.at(-1)!;
   const iitRows: TableRow[] = iit.value.map((b, i, all) => ({
     cells: [
@@ -56,9 +74,44 @@ export function buildAppendix(plan: Plan) {
       formatNumber(b.quickDeduction, 0),
     ],
   }));
-  const rule = (name: string, value: string, d: Dated<unknown>): TableRow => ({
-    cells: [name, value, period(d), `${d.source}（可信度：${CERTAINTY[d.certainty]}）`],
+  const rule = (
+    name: string,
+    value: string,
+    d: Dated<unknown>,
+    options: { carriedForward?: boolean; local?: boolean } = {},
+  ): TableRow => ({
+    cells: [
+      name,
+      value,
+      options.carriedForward ? `${d.effectiveFrom} 起` : period(d),
+      clientSource(d, options),
+    ],
   });
+  const city = plan.household.cityCode as CityCode | null;
+  const siRows: TableRow[] =
+    city && city in SI_BASES
+      ? used(SI_BASES[city], month).map(({ entry: e, carriedForward }) =>
+          rule(
+            `${CITY_NAMES[city]}社保缴费基数`,
+            `${formatNumber(e.value.floor, 0)} – ${formatNumber(e.value.cap, 0)} 元/月`,
+            e,
+            { carriedForward, local: true },
+          ),
+        )
+      : [
+          {
+            cells: [
+              `${plan.household.city}社保缴费基数`,
+              '按档案填写的缴费基数（未填写时按工资）',
+              '—',
+              '本规划未收录当地缴费基数上下限，未做上下限调整；以当地最新公布为准',
+            ],
+          },
+        ];
+  const latest = <T>(entries: readonly Dated<T>[], name: string, value: (e: Dated<T>) => string) =>
+    used(entries, month).map(({ entry, carriedForward }) =>
+      rule(name, value(entry), entry, { carriedForward }),
+    );
   const rates = r.socialInsurance.employeeRates.at(-1)!;
   const rows: TableRow[] = [
     rule(
@@ -74,28 +127,17 @@ export function buildAppendix(plan: Plan) {
       r.iit.specialAdditional.at(-1)!,
     ),
     rule('个人养老金', '12,000 元/年，领取时按 3% 计税', r.iit.privatePension.at(-1)!),
-    ...r.benefits.childcareSubsidy.map((e) =>
-      rule('育儿补贴', `3 岁以下每孩 ${formatNumber(e.value.annualPerChild, 0)} 元/年，免个税`, e),
+    ...latest(
+      r.benefits.childcareSubsidy,
+      '育儿补贴',
+      (e) => `3 岁以下每孩 ${formatNumber(e.value.annualPerChild, 0)} 元/年，免个税`,
     ),
     rule(
       '个人社保费率',
       `养老 ${percent(rates.value.pension)}、医疗 ${percent(rates.value.medical)}、失业 ${percent(rates.value.unemployment)}`,
       rates,
     ),
-    ...(
-      Object.entries(r.socialInsurance.bases) as [
-        keyof typeof CITY_NAMES,
-        readonly Dated<{ floor: string; cap: string }>[],
-      ][]
-    ).flatMap(([city, entries]) =>
-      entries.map((e) =>
-        rule(
-          `${CITY_NAMES[city]}社保缴费基数`,
-          `${formatNumber(e.value.floor, 0)} – ${formatNumber(e.value.cap, 0)} 元/月`,
-          e,
-        ),
-      ),
-    ),
+    ...siRows,
     rule('渐进式延迟退休', '男 60→63，女 55→58，女 50→55', r.retirementAge.reform.at(-1)!),
     rule(
       '最低缴费年限',
@@ -104,17 +146,17 @@ export function buildAppendix(plan: Plan) {
     ),
     rule('基础养老金计发比例', '每缴费 1 年计发 1%', r.pension.accrualPerYear.at(-1)!),
     rule('计发月数', '60 岁 139、55 岁 170、50 岁 195、63 岁 117', r.pension.payoutMonths.at(-1)!),
-    ...r.loans.lpr.map((e) =>
-      rule('LPR（1 年 / 5 年以上）', `${percent(e.value.oneYear)} / ${percent(e.value.fiveYear)}`, e),
+    ...latest(
+      r.loans.lpr,
+      'LPR（1 年 / 5 年以上）',
+      (e) => `${percent(e.value.oneYear)} / ${percent(e.value.fiveYear)}`,
     ),
-    ...r.loans.housingFundLoanRates.map((e) =>
-      rule(
-        '公积金贷款利率（首套 ≤5 年 / >5 年）',
-        `${percent(e.value.firstHome.upTo5Years, 3)} / ${percent(e.value.firstHome.over5Years, 3)}`,
-        e,
-      ),
+    ...latest(
+      r.loans.housingFundLoanRates,
+      '公积金贷款利率（首套 ≤5 年 / >5 年）',
+      (e) => `${percent(e.value.firstHome.upTo5Years, 3)} / ${percent(e.value.firstHome.over5Years, 3)}`,
     ),
-    ...r.loans.commercialMinDownPayment.map((e) => rule('商贷最低首付比例', percent(e.value, 0), e)),
+    ...latest(r.loans.commercialMinDownPayment, '商贷最低首付比例', (e) => percent(e.value, 0)),
   ];
   return {
     formulas: FORMULAS,

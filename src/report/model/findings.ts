@@ -5,7 +5,7 @@
  * For money and rates the view also carries `<key>Raw` (a number, for {{#if (gt gapRaw 0)}}) and
  * `<key>Negative`, so a template can say "增加" or "减少" without arithmetic.
  */
-import { GOAL_TYPES, RETIREMENT_CATEGORIES, RISK_LEVELS } from '../../domain/codes.js';
+import { GOAL_TYPES, PENSION_SCHEMES, RETIREMENT_CATEGORIES, RISK_LEVELS } from '../../domain/codes.js';
 import { dec } from '../../domain/money.js';
 import {
   ACTIONS,
@@ -53,7 +53,8 @@ function formatDatum(kind: DatumKind, value: unknown, names: Names): string | nu
     case 'money':
       return spoken(dec(String(value)).abs());
     case 'rate':
-      return percent(String(value), 1);
+      // Like money: the words carry the direction (下跌 30%, 减少 0.5%), the sign goes to <key>Negative.
+      return percent(dec(String(value)).abs(), 1);
     case 'count':
       return formatNumber(String(value), 0);
     case 'year':
@@ -74,13 +75,14 @@ function formatDatum(kind: DatumKind, value: unknown, names: Names): string | nu
     case 'level':
       return `${String(value)}（${RISK_LEVELS.labels[value as keyof typeof RISK_LEVELS.labels] ?? ''}）`;
     case 'cover':
-      return COVER_LABELS[String(value)] ?? String(value);
+      return COVER_LABELS[String(value)] ?? '保障';
     case 'category':
-      return (
-        RETIREMENT_CATEGORIES.labels[value as keyof typeof RETIREMENT_CATEGORIES.labels] ?? String(value)
-      );
+      return RETIREMENT_CATEGORIES.labels[value as keyof typeof RETIREMENT_CATEGORIES.labels] ?? '相应类别';
+    case 'scheme':
+      // A code never reaches a page (docs/style.md): an unknown one reads as a plain description.
+      return PENSION_SCHEMES.labels[value as keyof typeof PENSION_SCHEMES.labels] ?? '其他养老保险';
     case 'change':
-      return CHANGE_LABELS[String(value)] ?? String(value);
+      return CHANGE_LABELS[String(value)] ?? '其他调整';
     case 'flag':
       return Boolean(value);
     case 'text':

@@ -27,6 +27,9 @@ import {
   ratio,
   spoken,
   wanNumber,
+  columnUnit,
+  inColumnUnit,
+  type ColumnUnit,
   yearText,
   yuanNumber,
 } from '../format.js';
@@ -115,6 +118,23 @@ export interface ReportModel {
     rulesAsOfText: string;
     disclaimer: string;
     contact: string;
+    /** The sign-off: the planner ("雷亚莉（AFP）", '' when neither profile nor brand names one). */
+    plannerSignature: string;
+    /** "联系电话：138 0000 0000", from the profile or the brand; '' when neither has one. */
+    plannerPhone: string;
+    dateLine: string;
+  };
+  /** 客户确认: what the client signs, with the risk assessment and its date. */
+  confirmation: {
+    clientTitle: string;
+    reportNumber: string;
+    valuationMonthText: string;
+    riskLevel: string;
+    riskSource: string;
+    /** "2026年10月15日", or '' when the profile does not give the date (a line to fill in). */
+    riskAssessedOn: string;
+    institution: string;
+    plannerSignature: string;
   };
   client: {
     memberRows: TableRow[];
@@ -172,6 +192,8 @@ export interface ReportModel {
     conventions: string[];
     netWorthAtEnd: string;
     inflationText: string;
+    /** The unit of each amount column (税后收入 … 年末净资产（今日价值）). */
+    units: ColumnUnit[];
   };
 }
 
@@ -190,6 +212,12 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
   ]
     .filter(Boolean)
     .join(' ');
+  const plannerName = plan.report.plannerName ?? theme.planner?.name;
+  const plannerCertificate = plan.report.plannerCertificate ?? theme.planner?.certificate;
+  const plannerSignature = plannerName
+    ? `${plannerName}${plannerCertificate ? `（${plannerCertificate}）` : ''}`
+    : '';
+  const plannerPhone = plan.report.plannerPhone ?? theme.planner?.phone;
   const members = new Map(plan.members.map((m) => [m.id, m]));
   const t = plan.balanceSheet.totals;
   const c = plan.cashFlow.totals;
@@ -301,19 +329,29 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
 
   // --- forecast ------------------------------------------------------------------------------------
   const self = plan.members.find((m) => m.role === 'self');
-  const rows: TableRow[] = plan.projection.years.map((y) => ({
+  // The amount columns of the yearly table, each in one unit: 万元, or 亿元 for a column that
+  // reaches 100 亿 (a very wealthy household's asset columns).
+  const amountColumns = plan.projection.years.map((y) => [
+    y.netIncomeNominal,
+    y.livingSpendingNominal,
+    dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal).toString(),
+    y.netCashFlowNominal,
+    y.shortfallNominal,
+    y.financialAssetsEndNominal,
+    y.netWorthEndNominal,
+    y.netWorthEndReal,
+  ]);
+  const units: ColumnUnit[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+    columnUnit(amountColumns.map((a) => a[i]!)),
+  );
+  const rows: TableRow[] = plan.projection.years.map((y, r) => ({
     cells: [
       yearText(y.year),
       self ? `${y.ages[self.id] ?? ''}` : '',
-      wanNumber(y.netIncomeNominal),
-      wanNumber(y.livingSpendingNominal),
-      wanNumber(dec(y.debtServiceNominal).plus(y.insurancePremiumsNominal).plus(y.goalSpendingNominal)),
-      wanNumber(y.netCashFlowNominal),
-      // What was due and could not be paid: living costs, loan payments, goals.
-      dec(y.shortfallNominal).gt(0) ? wanNumber(y.shortfallNominal) : '—',
-      wanNumber(y.financialAssetsEndNominal),
-      wanNumber(y.netWorthEndNominal),
-      wanNumber(y.netWorthEndReal),
+      ...amountColumns[r]!.map((v, i) =>
+        // 资金缺口 (column 4): what was due and could not be paid: living costs, loan payments, goals.
+        i === 4 && !dec(v).gt(0) ? '—' : inColumnUnit(v, units[i]!),
+      ),
     ],
     negative: [
       false,
@@ -353,7 +391,8 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       institution: theme.institution,
       tagline: theme.tagline ?? '',
       title: theme.reportTitle,
-      familyLine: `${plan.household.familyName}${clientTitle.endsWith('女士') ? '女士' : '先生'}家庭`,
+      // The client's own title ("程先生", "王女士", "林志远先生"), as the page headers use it.
+      familyLine: `${clientTitle}家庭`,
       reportNumber: plan.report.reportNumber,
       dateLine: dateText(plan.reportDate),
       plannerLine: planner,
@@ -367,6 +406,22 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       rulesAsOfText: dateText(plan.rulesAsOf),
       disclaimer: theme.disclaimer,
       contact: theme.contact ?? '',
+      plannerSignature,
+      plannerPhone: plannerPhone ? `联系电话：${plannerPhone}` : '',
+      dateLine: dateText(plan.reportDate),
+    },
+    confirmation: {
+      clientTitle,
+      reportNumber: plan.report.reportNumber,
+      valuationMonthText: monthText(plan.valuationMonth),
+      riskLevel: `${plan.household.riskLevel}（${RISK_LEVELS.labels[plan.household.riskLevel]}）`,
+      riskSource:
+        plan.household.riskLevelSource === 'questionnaire'
+          ? `风险测评问卷得分 ${plan.household.questionnaireScore} 分`
+          : '客户已有的风险测评结果',
+      riskAssessedOn: plan.household.riskAssessedOn ? dateText(plan.household.riskAssessedOn) : '',
+      institution: theme.institution,
+      plannerSignature,
     },
     client: {
       memberRows,
@@ -418,6 +473,7 @@ export function buildReportModel(plan: Plan, theme: Theme, templates: TemplateSe
       conventions: plan.projection.conventions,
       netWorthAtEnd: last ? spoken(last.netWorthEndReal) : '',
       inflationText: percent(plan.assumptions.inflation.value),
+      units,
     },
   };
 }

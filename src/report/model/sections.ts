@@ -11,6 +11,7 @@ import {
   RISK_LEVELS,
 } from '../../domain/codes.js';
 import { dec, type Dec } from '../../domain/money.js';
+import { clientSource, clientText } from './sources.js';
 import type { FindingCode } from '../../engine/findings.js';
 import type { Finding, Plan } from '../../engine/plan-types.js';
 import { RULE_SET } from '../../engine/rules/ruleset.js';
@@ -87,7 +88,12 @@ export function buildGoals(plan: Plan) {
 export function buildAssumptions(plan: Plan) {
   const a = plan.assumptions;
   const row = (name: string, v: { value: string; origin: string; note: string }): TableRow => ({
-    cells: [name, percent(v.value, 2), v.origin === 'profile' ? '客户指定' : '规则集缺省', v.note],
+    cells: [
+      name,
+      percent(v.value, 2),
+      v.origin === 'profile' ? '客户指定' : '规划默认值',
+      clientText(v.note),
+    ],
   });
   const rows: TableRow[] = [
     row('通货膨胀率', a.inflation),
@@ -102,7 +108,7 @@ export function buildAssumptions(plan: Plan) {
       cells: [
         '退休后支出比例',
         percent(a.retirementSpendingRatio.value, 0),
-        a.retirementSpendingRatio.origin === 'profile' ? '客户指定' : '规则集缺省',
+        a.retirementSpendingRatio.origin === 'profile' ? '客户指定' : '规划默认值',
         a.retirementSpendingRatio.note,
       ],
     },
@@ -116,22 +122,24 @@ export function buildAssumptions(plan: Plan) {
       cells: [
         '规划寿命',
         `男 ${a.lifeExpectancyMale} 岁 / 女 ${a.lifeExpectancyFemale} 岁`,
-        '规则集缺省',
-        RULE_SET.assumptions.lifeExpectancy.note ?? '',
+        '规划默认值',
+        clientText(RULE_SET.assumptions.lifeExpectancy.note ?? ''),
       ],
     },
   ];
   const lpr = RULE_SET.loans.lpr.at(-1)!;
   const hf = RULE_SET.loans.housingFundLoanRates.at(-1)!;
   const rateRows: TableRow[] = [
-    { cells: ['1 年期 LPR', percent(lpr.value.oneYear, 2), `${lpr.effectiveFrom} 起`, lpr.source] },
-    { cells: ['5 年期以上 LPR', percent(lpr.value.fiveYear, 2), `${lpr.effectiveFrom} 起`, lpr.source] },
+    { cells: ['1 年期 LPR', percent(lpr.value.oneYear, 2), `${lpr.effectiveFrom} 起`, clientSource(lpr)] },
+    {
+      cells: ['5 年期以上 LPR', percent(lpr.value.fiveYear, 2), `${lpr.effectiveFrom} 起`, clientSource(lpr)],
+    },
     {
       cells: [
         '公积金贷款（首套，5 年以上）',
         percent(hf.value.firstHome.over5Years, 3),
         `${hf.effectiveFrom} 起`,
-        hf.source,
+        clientSource(hf),
       ],
     },
     {
@@ -139,7 +147,7 @@ export function buildAssumptions(plan: Plan) {
         '公积金贷款（首套，5 年以下）',
         percent(hf.value.firstHome.upTo5Years, 3),
         `${hf.effectiveFrom} 起`,
-        hf.source,
+        clientSource(hf),
       ],
     },
   ];
@@ -453,7 +461,7 @@ export function buildInvestment(plan: Plan, templates: TemplateSet) {
     level: `${inv.riskLevel}（${RISK_LEVELS.labels[inv.riskLevel]}）`,
     model: inv.modelName,
     products: inv.suitableProducts.join('、'),
-    badYear: percent(inv.badYear, 1),
+    badYear: percent(dec(inv.badYear).abs(), 1), // the template says 下跌约
     investable: spoken(inv.investable),
     chart: {
       labels: ['现金', '定期存款', '债券', '股票'],
@@ -708,7 +716,7 @@ export function buildActions(plan: Plan, templates: TemplateSet) {
   const products: TableRow[] = [
     { cells: ['R1 低风险', '货币基金、银行存款、现金管理类理财', '全部客户'] },
     { cells: ['R2 中低风险', '纯债基金、固收类理财', 'C2 及以上'] },
-    { cells: ['R3 中风险', '"固收+"、偏债混合、平衡型基金', 'C3 及以上'] },
+    { cells: ['R3 中风险', '“固收+”、偏债混合、平衡型基金', 'C3 及以上'] },
     { cells: ['R4 中高风险', '股票型基金、指数基金、偏股混合', 'C4 及以上'] },
     { cells: ['R5 高风险', '杠杆产品、衍生品、集中持股、私募股权', 'C5'] },
   ].map((r, i) => ({

@@ -12,6 +12,7 @@ import { parseRenderOptions, SUMMARY_TIERS, type RenderOptionsInput } from '../o
 import { fromZodIssue, PARSE_OPTIONS } from '../../domain/issues.js';
 import { renderCashFlowForecast } from './sections/cash-flow-forecast.js';
 import { renderClientProfile } from './sections/client-profile.js';
+import { renderConclusion, renderConfirmation } from './sections/closing.js';
 import { renderCover } from './sections/cover.js';
 import { renderEmergencyFund } from './sections/emergency-fund.js';
 import { renderFinancialPosition } from './sections/financial-position.js';
@@ -85,7 +86,7 @@ export async function composeDocument(
   const missing = missingCharactersOf(plan, ctx);
   if (missing.length)
     model.householdFindings.push(
-      `档案中的字符"${missing.join('')}"超出本报告的字库，文中以"〓"代替；请理财师核对姓名等信息的写法。`,
+      `档案中的字符“${missing.join('')}”超出本报告的字库，文中以“〓”代替；请理财师核对姓名等信息的写法。`,
     );
   try {
     const writer = new PdfWriter(
@@ -148,7 +149,9 @@ function renderFullEdition(writer: PdfWriter, model: ReportModel, ctx: RenderCon
   renderFunding(writer, model);
   renderActions(writer, model, ctx);
   renderLegacy(writer, model, ctx);
+  renderConclusion(writer, model);
   renderAppendix(writer, model);
+  renderConfirmation(writer, model);
   fillTableOfContents(writer, toc);
 }
 

@@ -136,8 +136,9 @@ export class PdfWriter {
         Author: meta.author,
         Subject: meta.subject,
         Keywords: `${meta.keywords}; input-sha256:${meta.inputHash}`,
-        Creator: 'finplan',
-        Producer: 'finplan (PDFKit)',
+        // The brand's institution, never the software's name: a bank's document is the bank's.
+        Creator: brand.theme.institution,
+        Producer: brand.theme.institution,
         CreationDate: meta.creationDate,
         ModDate: meta.creationDate,
       },

@@ -16,7 +16,7 @@ export const ACTION_COLUMNS: TableColumn[] = [
 export function renderActions(w: PdfWriter, model: ReportModel, ctx: RenderContext): void {
   const a = model.actions;
   w.section('执行计划与定期检视');
-  w.paragraph('以下行动按"先保障后理财"的顺序排列，请在期限前完成；理财师将在年度检视时核对进度。');
+  w.paragraph('以下行动按“先保障后理财”的顺序排列，请在期限前完成；理财师将在年度检视时核对进度。');
   w.table({
     fontSize: 8.5,
     columns: ACTION_COLUMNS,

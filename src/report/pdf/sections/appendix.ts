@@ -12,7 +12,7 @@ export function renderAppendix(w: PdfWriter, model: ReportModel): void {
   w.bullets(a.conventions, { size: 9 });
   w.heading('规则表', { inToc: true });
   w.paragraph(
-    `本规划使用规则集 ${a.ruleSetId}，口径日期 ${dateText(a.rulesAsOf)}。可信度"高"指法规原文经多方核实，"中""低"的取值请以当地最新通知为准。`,
+    `本规划使用规则集 ${a.ruleSetId}，口径日期 ${dateText(a.rulesAsOf)}。下表只列本规划用到的规则及其依据；注明“以最新公布为准”的取值可能已有更新，请以有关部门的最新公布为准。`,
     { size: 9 },
   );
   w.table({
@@ -33,7 +33,7 @@ export function renderAppendix(w: PdfWriter, model: ReportModel): void {
       { header: '规则', weight: 1.5 },
       { header: '取值', weight: 1.8 },
       { header: '执行期间', weight: 1.4 },
-      { header: '来源与可信度', weight: 3.4 },
+      { header: '依据', weight: 3.4 },
     ],
     rows: a.rows,
   });

@@ -71,7 +71,7 @@ export function renderHighlights(w: PdfWriter, model: ReportModel): void {
   w.paragraph(
     r.gapPositive
       ? `退休时资金缺口 ${r.gap}${r.monthlySaving ? `，补足需每月增加储蓄投资 ${r.monthlySaving}${r.unfundedSaving ? `；按目前结余可安排 ${r.fundedSaving}，尚缺 ${r.unfundedSaving}` : ''}` : ''}。`
-      : `按目前的计划，退休时资金有 ${r.gap} 的盈余。`,
+      : `按目前的计划，退休时资金有 ${r.gap}的盈余。`,
   );
   const i = model.investment;
   w.heading('投资配置');

@@ -1,7 +1,7 @@
 import type { ReportModel } from '../../model/report-model.js';
 import type { PdfWriter } from '../writer.js';
 
-/** 客户基本情况: members, life-cycle stage, risk profile, statutory retirement. */
+/** 客户基本情况: members, life-cycle stage, risk profile, statutory retirement, 资料说明. */
 export function renderClientProfile(w: PdfWriter, model: ReportModel): void {
   const c = model.client;
   w.section('客户基本情况');
@@ -36,5 +36,10 @@ export function renderClientProfile(w: PdfWriter, model: ReportModel): void {
     w.note(
       '法定退休年龄按《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》（2025 年 1 月 1 日起施行）计算。',
     );
+  }
+  // The same 资料说明 as the summary edition: what the planner must confirm with the client.
+  if (model.householdFindings.length) {
+    w.heading('资料说明');
+    w.bullets(model.householdFindings, { size: 9 });
   }
 }

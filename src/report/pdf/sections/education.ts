@@ -30,6 +30,6 @@ export function renderEducation(w: PdfWriter, model: ReportModel, ctx: RenderCon
     w.chart(
       educationChart(e.buildUp, w.brand.theme),
       190,
-      `图："${e.buildUp.title}"教育金积累与入学时所需（万元）`,
+      `图：“${e.buildUp.title}”教育金积累与入学时所需（万元）`,
     );
 }

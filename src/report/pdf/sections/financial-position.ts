@@ -70,5 +70,5 @@ export function renderFinancialPosition(w: PdfWriter, model: ReportModel): void 
     ],
     rows: p.ratioRows,
   });
-  w.note('参考范围为理财规划师教材通行口径；"关注"表示接近参考范围边界，"需改善"表示明显偏离。');
+  w.note('参考范围为理财规划师教材通行口径；“关注”表示接近参考范围边界，“需改善”表示明显偏离。');
 }

@@ -28,7 +28,7 @@ export function renderGoals(w: PdfWriter, model: ReportModel, ctx: RenderContext
     ],
     rows: g.rows,
   });
-  if (g.retirementNote) w.note(`退休养老目标：本人计划于 ${g.retirementNote}退休，详见"退休规划"。`);
+  if (g.retirementNote) w.note(`退休养老目标：本人计划于 ${g.retirementNote}退休，详见“退休规划”。`);
   w.chart(
     goalFundingChart(g.chart, w.brand.theme),
     Math.max(120, 40 + g.chart.labels.length * 26),

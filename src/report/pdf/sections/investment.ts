@@ -12,7 +12,7 @@ export function renderInvestment(w: PdfWriter, model: ReportModel, ctx: RenderCo
   w.chart(
     allocationChart(i.chart, w.brand.theme),
     120,
-    `图：可投资资产 ${i.investable} 的目前配置与建议配置（%）`,
+    `图：可投资资产 ${i.investable}的目前配置与建议配置（%）`,
   );
   w.table({
     unit: '调整金额单位：元',

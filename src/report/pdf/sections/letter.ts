@@ -2,6 +2,7 @@ import type { RenderContext } from '../../context.js';
 import type { ReportModel } from '../../model/report-model.js';
 import { toBlocks } from '../../narrative/templates.js';
 import type { PdfWriter } from '../writer.js';
+import { renderSignOff } from './closing.js';
 
 /** Write rendered template text: paragraphs, bullets and subheadings. */
 export function renderTemplate(w: PdfWriter, ctx: RenderContext, name: string, model: object): void {
@@ -16,6 +17,7 @@ export function renderTemplate(w: PdfWriter, ctx: RenderContext, name: string, m
 export function renderLetter(w: PdfWriter, model: ReportModel, ctx: RenderContext): void {
   w.section('致客户的信', { inToc: false });
   renderTemplate(w, ctx, 'sections/letter', model.letter);
+  renderSignOff(w, model);
   w.space(12);
   w.heading('声明');
   renderTemplate(w, ctx, 'sections/statement', model.letter);

@@ -7,7 +7,7 @@ export function renderOtherGoals(w: PdfWriter, model: ReportModel): void {
   if (o.rows.length === 0) return;
   w.section('其他理财目标', { newPage: 'auto' });
   w.paragraph(
-    '以下目标由家庭结余和投资按优先级逐年支付。出现缺口的目标，可按"每月储蓄"一栏从现在开始专项储蓄，或推迟、调低目标。',
+    '以下目标由家庭结余和投资按优先级逐年支付。出现缺口的目标，可按“每月储蓄”一栏从现在开始专项储蓄，或推迟、调低目标。',
   );
   w.table({
     unit: '单位：元',

@@ -39,6 +39,6 @@ export function renderRetirement(w: PdfWriter, model: ReportModel, ctx: RenderCo
       `退休时资金缺口 ${r.gap}${r.monthlySaving ? `。从现在起每月增加储蓄投资 ${r.monthlySaving}，即可在退休时补足${r.unfundedSaving ? `；按目前结余可安排 ${r.fundedSaving}，尚缺 ${r.unfundedSaving}，见“资金安排”` : ''}` : ''}。`,
       'poor',
     );
-  else w.callout(`按目前的计划，退休时资金有 ${r.gap} 的盈余，可支撑退休生活并完成退休后的目标。`, 'good');
+  else w.callout(`按目前的计划，退休时资金有 ${r.gap}的盈余，可支撑退休生活并完成退休后的目标。`, 'good');
   if (r.findings.length) w.bullets(r.findings);
 }

@@ -14,7 +14,7 @@ export function renderRisk(w: PdfWriter, model: ReportModel, ctx: RenderContext)
     `基本方案下，规划期末家庭净资产（今日价值）为 ${r.baseEndingWealth}。下表为每项假设单独变化时的结果。`,
   );
   w.table({
-    unit: '单位：万元（"期末净资产"为今日价值，变化为与基本方案之差）',
+    unit: '单位：万元（“期末净资产”为今日价值，变化为与基本方案之差）',
     fontSize: 8,
     columns: [
       { header: '假设变化', weight: 2 },

@@ -16,7 +16,8 @@ export function fillTableOfContents(w: PdfWriter, toc: TocReservation): void {
   const { doc } = w;
   doc.switchToPage(toc.pageIndex);
   let y = PAGE.marginTop + 50;
-  const lineHeight = 24;
+  // Every entry on the one reserved page: lines close up when a plan has many sections.
+  const lineHeight = Math.min(24, (w.bottom - y) / Math.max(1, w.sections.length));
   for (const entry of w.sections) {
     const indent = entry.level === 1 ? 0 : 18;
     const size = entry.level === 1 ? TYPE.body + 0.5 : TYPE.body - 0.5;
