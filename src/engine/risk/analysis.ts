@@ -471,7 +471,16 @@ export interface RiskAnalysis {
   findings: Finding[];
 }
 
-export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOptions = {}): RiskAnalysis {
+/**
+ * `lifeCoverGaps`: the protection section's life-cover gap per member; the death scenario's extra
+ * cover is that gap (one figure in the plan), and the rerun shows what happens without it.
+ */
+export function analyseRisk(
+  profile: Profile,
+  base: EngineRun,
+  options: RiskOptions = {},
+  lifeCoverGaps?: ReadonlyMap<string, string>,
+): RiskAnalysis {
   const seed = options.seed ?? DEFAULT_SEED;
   const trials = options.trials ?? DEFAULT_TRIALS;
   const candidateTrials = Math.min(trials, options.candidateTrials ?? DEFAULT_CANDIDATE_TRIALS);
@@ -502,12 +511,18 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   const stress = stressDefs(base).map((def) => {
     const run = rerun(def.scenario, def.poolOnly);
     const e = effect(baseSummary, summarize(run));
-    const cover = def.code === 'death_of_main_earner' ? additionalCover(profile, def, run) : null;
+    let cover: string | null = null;
+    if (def.code === 'death_of_main_earner') {
+      const id = String(def.data.memberId);
+      cover = lifeCoverGaps
+        ? (lifeCoverGaps.get(id) ?? '0.00')
+        : toMoneyString(additionalCover(profile, def, run));
+    }
     return {
       code: def.code,
       data: def.data,
       effect: e,
-      additionalCoverNeeded: cover ? toMoneyString(cover) : null,
+      additionalCoverNeeded: cover,
     };
   });
 

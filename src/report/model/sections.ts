@@ -161,53 +161,54 @@ export function buildInsurance(plan: Plan, templates: TemplateSet) {
         cells: [
           COVER_LABELS[l.kind]!,
           l.need === null ? '应配置' : yuanNumber(l.need),
-          l.need === null ? (l.covered ? '已有' : '无') : yuanNumber(l.existing),
+          l.kind === 'medical' || l.kind === 'accident'
+            ? l.covered
+              ? yuanNumber(l.existing)
+              : '无'
+            : yuanNumber(l.existing),
           l.covered ? '已覆盖' : l.gap === null ? '待配置' : yuanNumber(l.gap),
         ],
         negative: [false, false, false, !l.covered],
       })),
     methods: m.life
       ? ([
-          { cells: ['双十原则', yuanNumber(m.life.doubleTen), '10 × 年收入'] },
+          { cells: ['双十原则', yuanNumber(m.life.doubleTen), '10 × 年收入（仅作参考）'] },
           {
             cells: [
               '生命价值法',
               m.life.humanLifeValue ? yuanNumber(m.life.humanLifeValue) : '—',
-              '未来收入扣除自身消费后的现值',
+              '未来收入扣除自身消费后的现值（仅作参考）',
             ],
           },
           {
             cells: [
               '需求分析法',
               m.life.needsAnalysis ? yuanNumber(m.life.needsAnalysis) : '—',
-              '负债 + 教育金 + 遗属生活费 + 应急金 + 丧葬 − 可用资产',
+              m.life.method === 'none'
+                ? '无人依靠其收入，不测算'
+                : `负债 + 教育金 + 遗属生活费（${m.life.survivorsYears} 年）+ 应急金 + 丧葬 − 遗属收入 ${spoken(m.life.lessSurvivorsIncome)} − 可用资产`,
             ],
           },
         ] as TableRow[])
       : [],
     method: m.life?.method ?? null,
     recommended: m.life ? spoken(m.life.recommended) : null,
+    needsNothing: m.life !== null && m.life.method !== 'none' && dec(m.life.recommended).isZero(),
+    dependants: m.life ? m.life.dependants.map((id) => names.member(id)).join('、') : '',
+    healthNotes: m.healthDisclosure
+      ? (plan.members.find((x) => x.id === m.memberId)?.healthNotes ?? null)
+      : null,
   }));
+  const chartLines = ins.members.flatMap((m) =>
+    m.lines
+      .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
+      .sort((a, b) => b.order - a.order)
+      .map((l) => ({ member: m.memberId, line: l })),
+  );
   const chart = {
-    labels: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) => [`${names.member(m.memberId)} 寿险`, `${names.member(m.memberId)} 重疾`]),
-    need: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) =>
-        m.lines
-          .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
-          .sort((a, b) => b.order - a.order)
-          .map((l) => toWan(l.need ?? '0')),
-      ),
-    existing: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) =>
-        m.lines
-          .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
-          .sort((a, b) => b.order - a.order)
-          .map((l) => toWan(l.existing)),
-      ),
+    labels: chartLines.map((x) => `${names.member(x.member)} ${x.line.kind === 'life' ? '寿险' : '重疾'}`),
+    need: chartLines.map((x) => toWan(x.line.need ?? '0')),
+    existing: chartLines.map((x) => toWan(x.line.existing)),
   };
   return {
     members,
@@ -216,6 +217,10 @@ export function buildInsurance(plan: Plan, templates: TemplateSet) {
     budgetLeft: spoken(ins.premiumBudgetLeft),
     currentPremiums: spoken(ins.currentPremiums),
     premiumShare: ins.premiumShare ? percent(ins.premiumShare, 1) : '—',
+    newPremiums: spoken(ins.newPremiums),
+    hasNewPremiums: dec(ins.newPremiums).gt(0),
+    premiumShareAfter: ins.premiumShareAfter ? percent(ins.premiumShareAfter, 1) : '—',
+    withinBudget: ins.premiumShareAfter === null || dec(ins.premiumShareAfter).lte('0.1'),
     findings: findingSentences(plan, templates, 'insurance'),
   };
 }
