@@ -568,14 +568,34 @@ const SENSITIVITY_LABELS: Record<string, string> = {
   spending_minus_10: '生活支出 −10%',
 };
 
-const STRESS_LABELS: Record<string, string> = {
-  market_crash_before_retirement: '退休前一年股市下跌 30%',
-  income_loss_12_months: '主要收入者失业 12 个月',
-  critical_illness: '主要收入者罹患重疾',
-  death_of_main_earner: '主要收入者身故',
-  lpr_up_150bp: 'LPR 上升 1.5 个百分点',
-  inflation_5pct_5y: '连续 5 年通胀 5%',
-};
+/** The stress test's row label: whose death, whose income, what kind of market fall. */
+function stressLabel(s: Plan['risk']['stress'][number], names: Names): string {
+  const who = s.data.memberId ? names.member(String(s.data.memberId)) : '';
+  switch (s.code) {
+    case 'market_crash_before_retirement':
+      return s.data.timing === 'before_retirement'
+        ? '退休前一年股市下跌 30%'
+        : s.data.timing === 'retired'
+          ? '退休后次年股市下跌 30%'
+          : '次年股市下跌 30%';
+    case 'income_loss_12_months':
+      return `${who}失去收入 12 个月`;
+    case 'critical_illness':
+      return `${who}罹患重疾`;
+    case 'death_of_earner':
+      return `${who}身故`;
+    case 'disability_long_term_care':
+      return `${who}失能并需长期护理`;
+    case 'medical_cost_shock':
+      return `${who}大额医疗支出`;
+    case 'longevity_95':
+      return '活到 95 岁';
+    case 'lpr_up_150bp':
+      return 'LPR 上升 1.5 个百分点';
+    case 'inflation_5pct_5y':
+      return '连续 5 年通胀 5%';
+  }
+}
 
 const signed = signedWan;
 const shownNeg = (s: string) => signed(s).startsWith('−');
@@ -601,18 +621,21 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
       s.effect.moneyRunsOutAge !== null,
     ],
   }));
+  // Living to 95 moves the plan's end: its end wealth and retirement gap are not comparable with
+  // the base plan's, so the row shows only what goes unpaid and how long the money lasts.
+  const longer = (s: Plan['risk']['stress'][number]) => s.code === 'longevity_95';
   const stress: TableRow[] = r.stress.map((s) => ({
     cells: [
-      STRESS_LABELS[s.code] ?? s.code,
-      signed(s.effect.endingWealthChange),
-      signed(s.effect.retirementGapChange),
+      stressLabel(s, names),
+      longer(s) ? '—' : signed(s.effect.endingWealthChange),
+      longer(s) ? '—' : signed(s.effect.retirementGapChange),
       signed(s.effect.totalShortfallChange),
       s.effect.moneyRunsOutAge !== null ? `${s.effect.moneyRunsOutAge} 岁` : '期末',
     ],
     negative: [
       false,
-      shownNeg(s.effect.endingWealthChange),
-      signed(s.effect.retirementGapChange).startsWith('+'),
+      !longer(s) && shownNeg(s.effect.endingWealthChange),
+      !longer(s) && signed(s.effect.retirementGapChange).startsWith('+'),
       signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],
