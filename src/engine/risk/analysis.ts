@@ -360,10 +360,9 @@ function stressDefs(base: EngineRun): StressDef[] {
           poolOnly: false,
         });
       const care = new Dec(S.careCostAnnual.value);
-      const careSpending = Array.from({ length: S.careYears.value }, (_, k) => ({
-        year: next + k,
-        amount: care.times(base.rates.inflationIndex.at(next + k)),
-      })).filter((x) => x.year <= h.lastYear);
+      const careSpending = Array.from({ length: S.careYears.value }, (_, k) => next + k)
+        .filter((year) => year <= h.lastYear)
+        .map((year) => ({ year, amount: care.times(base.rates.inflationIndex.at(year)) }));
       defs.push({
         code: 'disability_long_term_care',
         data: {
