@@ -149,11 +149,40 @@ export const NEEDS_ANALYSIS_FUNERAL: Dated<string> = {
   note: '丧葬及身后事务费用按 5 万元估计（城市殡葬与墓地支出的常见量级），可按当地情况调整。',
 };
 
-/** 重疾险 cover as a multiple of annual income: the lower end of the 3–5 × heuristic. */
-export const CRITICAL_ILLNESS_INCOME_MULTIPLE: Dated<string> = {
-  value: '3',
+/**
+ * 重疾险 cover, one stated rule (china-rules §6: "treatment + 3–5 years lost income"): the
+ * member's labour income (salary, bonus and business income — an illness stops the owner's work
+ * too) for `incomeYears` years, plus treatment and rehabilitation costs. Cover follows income.
+ */
+export const CRITICAL_ILLNESS_COVER: Dated<{ incomeYears: string; treatmentAndRehab: string }> = {
+  value: { incomeYears: '3', treatmentAndRehab: '300000' },
   effectiveFrom: '2019-01-01',
-  source: 'china-rules §6：重疾险保额约为年收入的 3–5 倍（治疗费用加 3–5 年收入损失），经验法则',
+  source:
+    'china-rules §6：重疾险保额约为年收入的 3–5 倍（治疗费用加 3–5 年收入损失），经验法则；治疗与康复费用与压力测试一致',
   certainty: 'low',
-  note: '取 3 倍为建议下限；有家族病史或收入较高者可提高至 5 倍。',
+  note: '重疾保额 = 3 年劳动收入（工资、奖金与经营收入）+ 治疗与康复费用 30 万元（今日价格）；有家族病史者可提高至 5 年。',
+};
+
+/**
+ * Standard amounts of the two cheap covers every member should hold: 百万医疗 (a renewable
+ * medical policy's general limit) and 综合意外 (accidental death and disability). A minor's
+ * accidental-death benefit is capped by regulation: under 10, 20万; 10–17, 50万.
+ */
+export const MEDICAL_ACCIDENT_COVER: Dated<{
+  medical: string;
+  accidentAdult: string;
+  accidentUnder10: string;
+  accidentUnder18: string;
+}> = {
+  value: {
+    medical: '2000000',
+    accidentAdult: '500000',
+    accidentUnder10: '200000',
+    accidentUnder18: '500000',
+  },
+  effectiveFrom: '2016-01-01',
+  source:
+    '百万医疗一般医疗保额常见 200 万元（市场惯例）；未成年人身故保险金限额：原保监会《关于父母为其未成年子女投保以死亡为给付保险金条件人身保险有关问题的通知》（保监发〔2015〕90号，2016-01-01 起）',
+  certainty: 'medium',
+  note: '百万医疗按 200 万元一般医疗保额；成人意外险 50 万元；未满 10 周岁子女意外险 20 万元，10–17 周岁 50 万元。',
 };

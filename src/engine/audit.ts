@@ -202,6 +202,35 @@ export function auditPlan(plan: PlanBeforeAudit): AuditCheck[] {
         months !== null && new Dec(liquidity!.value!).minus(months).abs().lt(CENT),
     `流动性比率 ${liquidity?.value ?? '—'}，应急准备金覆盖 ${months ?? '—'} 个月`,
   );
+
+  // Life cover only where someone depends on the income (a debt then falls on the family too).
+  const ins = plan.planning.insurance;
+  const lifeWithoutDependants = ins.members.filter(
+    (m) =>
+      m.lines.some((l) => l.kind === 'life' && !l.covered) &&
+      (m.life === null || (m.life.dependants.length === 0 && new Dec(m.life.debtOnFamily).isZero())),
+  );
+  check(
+    'no_life_cover_without_dependants',
+    lifeWithoutDependants.length === 0,
+    lifeWithoutDependants.map((m) => m.memberId).join(', ') ||
+      '寿险只为有人依靠其收入或负债落在家人身上者建议',
+  );
+  // The death stress test's extra cover is the protection section's gap for the same person.
+  const gapOf = (id: string) =>
+    ins.members.find((m) => m.memberId === id)?.lines.find((l) => l.kind === 'life')?.gap ?? '0.00';
+  const coverMismatch = plan.risk.stress.filter(
+    (s) =>
+      s.additionalCoverNeeded !== null &&
+      !new Dec(s.additionalCoverNeeded).eq(gapOf(String(s.data.memberId))),
+  );
+  check(
+    'stress_cover_equals_protection_gap',
+    coverMismatch.length === 0,
+    coverMismatch
+      .map((s) => `${s.code} ${s.additionalCoverNeeded} ≠ ${gapOf(String(s.data.memberId))}`)
+      .join('; ') || '压力测试的补充寿险保额与保险规划的缺口一致',
+  );
   return checks;
 }
 

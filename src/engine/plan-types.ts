@@ -395,7 +395,9 @@ export type CashFlowEffect = z.infer<typeof cashFlowEffectSchema>;
 
 const coverLineSchema = z.strictObject({
   kind: z.enum(['life', 'criticalIllness', 'medical', 'accident']),
-  need: moneyString().nullable().describe('医疗、意外险为 null（看是否已有保单）'),
+  need: moneyString()
+    .nullable()
+    .describe('建议保额：医疗险为百万医疗一般保额，意外险为标准保额，重疾险按收入规则，寿险按需求分析法'),
   existing: moneyString(),
   gap: moneyString().nullable(),
   covered: z.boolean(),
@@ -413,14 +415,24 @@ const memberInsuranceSchema = z.strictObject({
   lines: z.array(coverLineSchema),
   life: z
     .strictObject({
-      doubleTen: moneyString(),
-      humanLifeValue: moneyString().nullable(),
+      doubleTen: moneyString().describe('双十原则（仅作参考与预算检查）'),
+      humanLifeValue: moneyString().nullable().describe('生命价值法（仅作参考）'),
       needsAnalysis: moneyString().nullable(),
       needsComponents: z.array(z.strictObject({ code: z.string(), amount: moneyString() })),
+      /** 遗属收入现值 (the surviving adults' after-tax labour income over the support years). */
+      lessSurvivorsIncome: moneyString(),
+      lessLiquidAssets: moneyString(),
+      /** Members who depend on this income (spouse, parents, children not yet independent). */
+      dependants: z.array(z.string()),
+      /** Loans on which the member is the borrower and which would fall on the family. */
+      debtOnFamily: moneyString(),
+      survivorsYears: z.number().int().describe('遗属生活费计算年数'),
       recommended: moneyString(),
       method: z.enum(['needsAnalysis', 'humanLifeValue', 'doubleTen', 'none']),
     })
     .nullable(),
+  /** The member's health notes name a condition: 投保时须如实告知 (the report prints the reminder). */
+  healthDisclosure: z.boolean(),
 });
 export type MemberInsurance = z.infer<typeof memberInsuranceSchema>;
 
@@ -428,9 +440,11 @@ const insurancePlanSchema = z.strictObject({
   members: z.array(memberInsuranceSchema),
   householdIncome: moneyString().describe('家庭年收入（税前，含养老金、租金等全部来源，与收支表一致）'),
   currentPremiums: moneyString(),
-  premiumBudget: moneyString().describe('双十原则：保费 ≤ 家庭年收入的 10%'),
+  premiumBudget: moneyString().describe('双十原则：保费 ≤ 家庭年收入的 10%（预算检查，不是保额建议）'),
   premiumBudgetLeft: moneyString(),
   premiumShare: rateString().nullable(),
+  newPremiums: moneyString().describe('建议新增保障的年保费估算合计'),
+  premiumShareAfter: rateString().nullable().describe('补足保障后保费占家庭年收入比例'),
 });
 export type InsurancePlan = z.infer<typeof insurancePlanSchema>;
 
@@ -830,7 +844,10 @@ const riskSchema = z
           'market_crash_before_retirement',
           'income_loss_12_months',
           'critical_illness',
-          'death_of_main_earner',
+          'death_of_earner',
+          'disability_long_term_care',
+          'medical_cost_shock',
+          'longevity_95',
           'lpr_up_150bp',
           'inflation_5pct_5y',
         ]),

@@ -70,7 +70,13 @@ export function buildPlan(profile: Profile, options: BuildPlanOptions = {}): Pla
   const emergency = planEmergencyFund(run, cashFlow);
   const ratios = buildRatios(run, balanceSheet.totals, cashFlow);
   const planning = planModules(run, cashFlow, incomes, emergency);
-  const risk = analyseRisk(profile, run, options.risk);
+  const lifeGaps = new Map(
+    planning.modules.insurance.members.map((m) => [
+      m.memberId,
+      m.lines.find((l) => l.kind === 'life')?.gap ?? '0.00',
+    ]),
+  );
+  const risk = analyseRisk(profile, run, options.risk, lifeGaps);
   const goals = planning.goals;
   const financial = new Dec(balanceSheet.totals.financialAssets);
   const tier = clientTierOf(financial);

@@ -31,6 +31,8 @@ const CHECKS = [
   'high_interest_debt_first',
   'no_loan_beyond_bank_line',
   'one_liquidity_figure',
+  'no_life_cover_without_dependants',
+  'stress_cover_equals_protection_gap',
 ];
 
 describe('plan.audit', () => {

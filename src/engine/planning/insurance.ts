@@ -1,33 +1,44 @@
 /**
- * 保险规划 per member, with the three life-cover methods side by side (insurance calculator):
- * 双十原则, 生命价值法 and 需求分析法. The plan recommends the needs-analysis figure (it counts
- * the family's actual debts, children and assets), falling back to the human life value, then to
- * 双十. Conventions (stated in the report):
- * - the insured's own consumption share c = (his tax and 五险一金 + an equal share of the
- *   household's living spending) ÷ his gross income, capped at 1;
- * - survivors' living costs = the household's living spending less the insured's equal share, until
- *   the youngest child turns 22 (no children: not counted — income replacement is then the human
- *   life value's job);
- * - debts = loans on which the member is the borrower; assets = liquid and investment assets;
- * - 重疾 cover ≥ 3 × annual pay, salary and bonus (the lower end of the 3–5 × heuristic): an illness
- *   stops the pay, not a business's dividends;
- * - 医疗 and 意外: whether the member has a policy;
+ * 保险规划 per member and per death scenario (issue 13, item 3). Conventions (stated in the report):
+ * - 寿险 by the needs analysis of the member's death (遗属需要法, china-rules §6): need = final
+ *   expenses + the member's debts + children's education + survivors' living costs until each
+ *   dependant no longer depends on this income + emergency fund − the survivors' own after-tax
+ *   labour income over the same years (present value) − liquid and investment assets; existing
+ *   cover is then set against it (the gap). Life cover only where someone depends on the income
+ *   (spouse, parents in the household, children under 22) — a debt then falls on the family too;
+ *   with no dependants there is no life cover to buy. 双十 and 生命价值法 are shown for reference;
+ *   双十 is otherwise only the premium budget check.
+ * - dependants' support years: a child until 22; the spouse and parents while the member would
+ *   have worked (to the planned retirement, or age 65 for a member without one); survivors'
+ *   living costs = the household's living spending × dependants still supported ÷ household size;
+ *   the survivors' income counts each surviving adult's after-tax labour income until his or her
+ *   own retirement; both discounted as an annuity due at the real rate (1 + r)/(1 + i) − 1.
+ * - 重疾 cover = CRITICAL_ILLNESS_COVER: 3 years of the member's labour income + treatment and
+ *   rehabilitation costs, so cover follows income;
+ * - 医疗 and 意外: MEDICAL_ACCIDENT_COVER amounts (百万医疗 200万; accident 50万, minors capped);
  * - order: members by income (先大人后小孩, the economic pillar first), then 医疗 → 意外 → 重疾 → 寿险;
- * - premium budget: 双十原则, all protection premiums ≤ 10% of household gross income — every
- *   source in the 收支表, pensions and rent included (a retired couple's budget is its pension's 10%).
+ * - premiums: estimated from PREMIUM_TABLE (dated, low certainty) and entered into the funding
+ *   pass; budget: 双十原则, all protection premiums ≤ 10% of household gross income.
  */
-import { Dec, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
+import { Dec, ONE, ZERO, sum, toMoneyString, toRateString } from '../../domain/money.js';
 import { monthIndex } from '../../domain/month.js';
 import { runInsurance } from '../calculators/insurance.js';
+import { realRate } from '../calculators/tvm.js';
 import type { MemberFacts } from '../household.js';
 import type { EngineRun } from '../run.js';
 import type { CashFlowStatement, CoverLine, InsurancePlan, MemberInsurance } from '../plan-types.js';
 import { INSURANCE_HEURISTICS } from '../rules/assumptions.js';
-import { NEEDS_ANALYSIS_FUNERAL, CRITICAL_ILLNESS_INCOME_MULTIPLE } from '../assumptions.js';
+import { NEEDS_ANALYSIS_FUNERAL, CRITICAL_ILLNESS_COVER, MEDICAL_ACCIDENT_COVER } from '../assumptions.js';
 import { annualAmount } from '../projection/period.js';
 import { estimatePremium, type CoverKind } from '../rules/premiums.js';
 
 const LIFE = new Set(['term_life', 'whole_life']);
+/** A child depends on the family's income until this age. */
+const INDEPENDENCE_AGE = 22;
+/** Working years assumed for an earner with no planned retirement (a business owner). */
+const WORK_UNTIL_AGE = 65;
+/** Health notes that state no condition (no 如实告知 reminder needed beyond the usual). */
+const NO_CONDITION = /^\s*(身体)?(健康|良好|正常|无)\s*[。.]?\s*$/;
 
 export function planInsurance(
   run: EngineRun,
@@ -41,23 +52,26 @@ export function planInsurance(
   const annualIncome = (id: string, types: readonly string[]) =>
     sum(profile.incomes.filter((i) => i.memberId === id && types.includes(i.type)).map(annualAmount));
   const labourIncome = (id: string) => annualIncome(id, ['salary', 'bonus', 'business']);
-  const payOf = (id: string) => annualIncome(id, ['salary', 'bonus']);
   const householdIncome = sum(h.members.map((f) => labourIncome(f.member.id)));
-  const living = new Dec(cf.totals.livingSpending);
-  const headcount = h.members.length;
-  const liquidAndInvestment = new Dec(
-    run.profile.assets.length
-      ? sumAssets(run, ['cash', 'money_market', 'time_deposit', 'bond', 'equity'])
-      : 0,
-  );
-  const youngest = h.children.length
-    ? Math.max(...h.children.map((c) => monthIndex(c.member.birthMonth)))
-    : null;
-  const yearsToIndependence =
-    youngest === null ? 0 : Math.max(0, Math.ceil((youngest + 22 * 12 - h.valuationIndex) / 12));
+  const liquidAndInvestment = sumAssets(run, ['cash', 'money_market', 'time_deposit', 'bond', 'equity']);
   const currentPremiums = sum(
     profile.insurance.filter((p) => p.type !== 'annuity').map((p) => p.annualPremium),
   );
+  const ctx: LifeContext = {
+    run,
+    living: new Dec(cf.totals.livingSpending),
+    assets: liquidAndInvestment,
+    educationPv: educationPvToday,
+    emergency: emergencyTarget,
+    afterTaxLabour: (id) => {
+      const t = taxes.get(id);
+      const paid = t
+        ? new Dec(t.salaryTax).plus(t.bonusTax).plus(t.otherTax).plus(t.socialInsurance).plus(t.housingFund)
+        : ZERO;
+      return Dec.max(ZERO, labourIncome(id).minus(paid));
+    },
+    labourIncome,
+  };
 
   const policies = (id: string, types: string[]) =>
     profile.insurance.filter((p) => p.insuredId === id && types.includes(p.type));
@@ -66,6 +80,7 @@ export function planInsurance(
     if (a.isAdult !== b.isAdult) return a.isAdult ? -1 : 1;
     return labourIncome(b.member.id).comparedTo(labourIncome(a.member.id));
   });
+  const std = MEDICAL_ACCIDENT_COVER.value;
   for (const f of ordered) {
     if (f.member.role === 'parent') continue;
     const income = labourIncome(f.member.id);
@@ -79,30 +94,25 @@ export function planInsurance(
       const p = estimatePremium(kind, age, f.member.gender, gap);
       return p ? toMoneyString(p) : null;
     };
-    lines.push({
-      kind: 'medical',
-      need: null,
-      existing: toMoneyString(cover(['medical'])),
-      gap: null,
-      covered: has(['medical']),
-      order: 1,
-      estimatedPremium: premiumFor('medical', has(['medical'])),
-    });
-    lines.push({
-      kind: 'accident',
-      need: null,
-      existing: toMoneyString(cover(['accident'])),
-      gap: null,
-      covered: has(['accident']),
-      order: 2,
-      estimatedPremium: premiumFor('accident', has(['accident'])),
-    });
+    const standardLine = (kind: 'medical' | 'accident', amount: string, order: number): CoverLine => {
+      const covered = has([kind]);
+      return {
+        kind,
+        need: toMoneyString(new Dec(amount)),
+        existing: toMoneyString(cover([kind])),
+        gap: covered ? '0.00' : toMoneyString(new Dec(amount)),
+        covered,
+        order,
+        estimatedPremium: premiumFor(kind, covered),
+      };
+    };
+    lines.push(standardLine('medical', std.medical, 1));
+    const accident = age >= 18 ? std.accidentAdult : age >= 10 ? std.accidentUnder18 : std.accidentUnder10;
+    lines.push(standardLine('accident', accident, 2));
     let life: MemberInsurance['life'] = null;
     if (f.isAdult && income.gt(0)) {
-      // An illness stops the pay cheque, not a business's dividends: 重疾 cover is a multiple of
-      // pay; a member who draws no pay at all (a sole proprietor) is covered on labour income.
-      const pay = payOf(f.member.id);
-      const ci = (pay.gt(0) ? pay : income).times(CRITICAL_ILLNESS_INCOME_MULTIPLE.value);
+      const rule = CRITICAL_ILLNESS_COVER.value;
+      const ci = income.times(rule.incomeYears).plus(rule.treatmentAndRehab);
       const ciExisting = cover(['critical_illness']);
       lines.push({
         kind: 'criticalIllness',
@@ -113,41 +123,39 @@ export function planInsurance(
         order: 3,
         estimatedPremium: premiumFor('criticalIllness', ciExisting.gte(ci), ci.minus(ciExisting)),
       });
-      life = lifeCover(
-        run,
-        f,
-        income,
-        taxes.get(f.member.id),
-        living,
-        headcount,
-        liquidAndInvestment,
-        yearsToIndependence,
-        educationPvToday,
-        emergencyTarget,
-        cover([...LIFE]),
-      );
       const existingLife = cover([...LIFE]);
-      const lifeGap = Dec.max(ZERO, new Dec(life.recommended).minus(existingLife));
-      lines.push({
-        kind: 'life',
-        need: life.recommended,
-        existing: toMoneyString(existingLife),
-        gap: toMoneyString(lifeGap),
-        covered: lifeGap.isZero(),
-        order: 4,
-        estimatedPremium: premiumFor('life', lifeGap.isZero(), lifeGap),
-      });
+      life = lifeCover(ctx, f, income, existingLife);
+      // No life line where nobody depends on the income, or where the need is nil and none is held.
+      if (life.method !== 'none' && !(new Dec(life.recommended).isZero() && existingLife.isZero())) {
+        const lifeGap = Dec.max(ZERO, new Dec(life.recommended).minus(existingLife));
+        lines.push({
+          kind: 'life',
+          need: life.recommended,
+          existing: toMoneyString(existingLife),
+          gap: toMoneyString(lifeGap),
+          covered: lifeGap.isZero(),
+          order: 4,
+          estimatedPremium: premiumFor('life', lifeGap.isZero(), lifeGap),
+        });
+      }
     }
+    const notes = f.member.healthNotes?.trim() ?? '';
     members.push({
       memberId: f.member.id,
       annualIncome: toMoneyString(income),
       incomeShare: householdIncome.gt(0) ? toRateString(income.div(householdIncome), 4) : '0',
       lines,
       life,
+      healthDisclosure: notes !== '' && !NO_CONDITION.test(notes),
     });
   }
   const grossIncome = new Dec(cf.totals.grossIncome);
   const budget = grossIncome.times(INSURANCE_HEURISTICS.value.premiumIncomeShareMax);
+  const newPremiums = sum(
+    members.flatMap((m) =>
+      m.lines.filter((l) => !l.covered && l.estimatedPremium).map((l) => new Dec(l.estimatedPremium!)),
+    ),
+  );
   return {
     members,
     householdIncome: toMoneyString(grossIncome),
@@ -155,6 +163,10 @@ export function planInsurance(
     premiumBudget: toMoneyString(budget),
     premiumBudgetLeft: toMoneyString(Dec.max(ZERO, budget.minus(currentPremiums))),
     premiumShare: grossIncome.gt(0) ? toRateString(currentPremiums.div(grossIncome), 4) : null,
+    newPremiums: toMoneyString(newPremiums),
+    premiumShareAfter: grossIncome.gt(0)
+      ? toRateString(currentPremiums.plus(newPremiums).div(grossIncome), 4)
+      : null,
   };
 }
 
@@ -162,69 +174,122 @@ function sumAssets(run: EngineRun, types: string[]): Dec {
   return sum(run.profile.assets.filter((a) => types.includes(a.type)).map((a) => a.value));
 }
 
+interface LifeContext {
+  run: EngineRun;
+  living: Dec;
+  assets: Dec;
+  educationPv: Dec;
+  emergency: Dec;
+  afterTaxLabour: (id: string) => Dec;
+  labourIncome: (id: string) => Dec;
+}
+
+/** Whole years from the valuation month until a member reaches `age` (0 if already there). */
+function yearsUntilAge(h: EngineRun['h'], f: MemberFacts, age: number): number {
+  const at = monthIndex(f.member.birthMonth) + age * 12;
+  return Math.max(0, Math.ceil((at - h.valuationIndex) / 12));
+}
+
+/** Whole years the member still earns: to the planned retirement, else to WORK_UNTIL_AGE. */
+export function workingYears(h: EngineRun['h'], f: MemberFacts): number {
+  if (f.retirement?.alreadyRetired) return 0;
+  if (f.retirementIndex !== null) return Math.max(0, Math.round((f.retirementIndex - h.valuationIndex) / 12));
+  return yearsUntilAge(h, f, WORK_UNTIL_AGE);
+}
+
+/**
+ * Who depends on member `f`'s income, and for how many years: children under 22 until they turn
+ * 22; the spouse and parents in the household while `f` would have worked (parents no longer
+ * than their planning life).
+ */
+export function dependantsOf(run: EngineRun, f: MemberFacts): { id: string; years: number }[] {
+  const { h } = run;
+  const working = workingYears(h, f);
+  const out: { id: string; years: number }[] = [];
+  for (const d of h.members) {
+    if (d === f) continue;
+    if (d.member.role === 'child') {
+      const y = yearsUntilAge(h, d, INDEPENDENCE_AGE);
+      if (y > 0) out.push({ id: d.member.id, years: y });
+    } else {
+      const left = Math.max(0, d.lastYear - h.firstYear + 1);
+      const y = Math.min(working, left);
+      if (y > 0) out.push({ id: d.member.id, years: y });
+    }
+  }
+  return out;
+}
+
 function lifeCover(
-  run: EngineRun,
+  c: LifeContext,
   f: MemberFacts,
   income: Dec,
-  tax: CashFlowStatement['taxes'][number] | undefined,
-  living: Dec,
-  headcount: number,
-  assets: Dec,
-  yearsToIndependence: number,
-  educationPv: Dec,
-  emergency: Dec,
   existingCover: Dec,
 ): NonNullable<MemberInsurance['life']> {
+  const { run } = c;
   const { h } = run;
-  const deductions = tax
-    ? new Dec(tax.salaryTax).plus(tax.bonusTax).plus(tax.socialInsurance).plus(tax.housingFund)
-    : ZERO;
-  const ownShare = living.div(headcount);
-  const consumption = Dec.min(1, deductions.plus(ownShare).div(income));
-  const yearsToRetirement =
-    f.retirementIndex !== null ? Math.max(0, Math.round((f.retirementIndex - h.valuationIndex) / 12)) : 0;
+  const consumption = Dec.min(
+    1,
+    income.minus(c.afterTaxLabour(f.member.id)).plus(c.living.div(h.members.length)).div(income),
+  );
+  const deps = dependantsOf(run, f);
+  const supported = deps.length > 0;
   const debts = sum(
     run.loans.filter((l) => l.spec.existing && l.spec.borrowerId === f.member.id).map((l) => l.spec.balance),
   );
-  const survivorsAnnual = headcount > 1 && yearsToIndependence > 0 ? living.minus(ownShare) : ZERO;
+  const debtOnFamily = supported ? debts : ZERO;
+  const years = deps.reduce((m, d) => Math.max(m, d.years), 0);
+  const r = realRate(run.assumptions.insuranceDiscountRate, run.assumptions.inflation);
+  const perHead = c.living.div(h.members.length);
+  let survivorsLiving = ZERO;
+  let survivorsIncome = ZERO;
+  const earners = h.members.filter((m) => m !== f && m.isAdult && c.labourIncome(m.member.id).gt(0));
+  for (let t = 0; t < years; t++) {
+    const disc = ONE.plus(r).pow(t);
+    const heads = deps.filter((d) => t < d.years).length;
+    survivorsLiving = survivorsLiving.plus(perHead.times(heads).div(disc));
+    for (const e of earners)
+      if (t < workingYears(h, e))
+        survivorsIncome = survivorsIncome.plus(c.afterTaxLabour(e.member.id).div(disc));
+  }
+  const hasChildren = deps.some((d) => h.byId.get(d.id)?.member.role === 'child');
   const out = runInsurance({
     annualIncome: income,
     existingCover,
-    hlv: { yearsToRetirement: Math.min(60, yearsToRetirement), consumptionShare: consumption },
+    hlv: { yearsToRetirement: Math.min(60, workingYears(h, f)), consumptionShare: consumption },
     needs: {
-      funeral: new Dec(NEEDS_ANALYSIS_FUNERAL.value),
-      debts,
-      educationPv,
-      survivorsAnnualSpending: survivorsAnnual,
-      survivorsYears: Math.min(80, yearsToIndependence),
-      emergencyFund: emergency,
-      liquidAssets: assets,
+      funeral: supported ? new Dec(NEEDS_ANALYSIS_FUNERAL.value) : ZERO,
+      debts: debtOnFamily,
+      educationPv: hasChildren ? c.educationPv : ZERO,
+      survivorsAnnualSpending: ZERO,
+      survivorsYears: 0,
+      emergencyFund: supported ? c.emergency : ZERO,
+      liquidAssets: c.assets,
     },
     date: h.valuationMonth,
   });
-  const needs = out.needsAnalysis;
-  // The need before existing cover: gross need less assets (existing cover is shown separately).
-  const needBeforeCover = needs
-    ? Dec.max(ZERO, new Dec(needs.grossNeed).minus(needs.lessLiquidAssets))
-    : null;
+  const needs = out.needsAnalysis!;
+  const components = needs.components
+    .filter((x) => x.code !== 'parentsSupport')
+    .map((x) =>
+      x.code === 'survivorsLiving'
+        ? { code: x.code, amount: toMoneyString(survivorsLiving) }
+        : { code: x.code, amount: x.amount },
+    );
+  const gross = sum(components.map((x) => new Dec(x.amount)));
+  const need = supported ? Dec.max(ZERO, gross.minus(survivorsIncome).minus(c.assets)) : ZERO;
   const hlv = out.humanLifeValue ? new Dec(out.humanLifeValue.value) : null;
-  // The 双十 line is present whenever an income is given, as it always is here.
-  const doubleTen = out.doubleTen?.recommendedCover ?? '0.00';
-  let recommended = new Dec(doubleTen);
-  let method: NonNullable<MemberInsurance['life']>['method'] = 'doubleTen';
-  if (needBeforeCover && needBeforeCover.gt(0)) {
-    recommended = needBeforeCover;
-    method = 'needsAnalysis';
-  } else if (hlv && hlv.gt(0)) {
-    recommended = hlv;
-    method = 'humanLifeValue';
-  }
   return {
-    doubleTen,
+    doubleTen: out.doubleTen?.recommendedCover ?? '0.00',
     humanLifeValue: hlv ? toMoneyString(hlv) : null,
-    needsAnalysis: needBeforeCover ? toMoneyString(needBeforeCover) : null,
-    needsComponents: needs ? needs.components.map((c) => ({ code: c.code, amount: c.amount })) : [],
-    recommended: toMoneyString(recommended),
-    method,
+    needsAnalysis: supported ? toMoneyString(need) : null,
+    needsComponents: components,
+    lessSurvivorsIncome: toMoneyString(survivorsIncome),
+    lessLiquidAssets: toMoneyString(c.assets),
+    dependants: deps.map((d) => d.id),
+    debtOnFamily: toMoneyString(debtOnFamily),
+    survivorsYears: years,
+    recommended: toMoneyString(need),
+    method: supported ? 'needsAnalysis' : 'none',
   };
 }

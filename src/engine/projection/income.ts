@@ -225,6 +225,11 @@ export function memberIncomeForPeriod(
         bonusMethod = 'merged';
         annualSalaryTax = iit.tax;
         annualBonusTax = cmp.merged.totalTax.minus(iit.tax);
+        // The bonus merged into 综合所得: the next 元 of deduction is taxed at the bracket of the
+        // year's whole taxable income, salary and bonus together (issue 13, item 6).
+        marginalRate = isPositive(otherTaxable.plus(scale(bonus, toYear)))
+          ? dec(cmp.merged.bracket.rate)
+          : ZERO;
       }
     }
     salaryTax = roundFen(isOne(toYear) ? annualSalaryTax : annualSalaryTax.div(toYear));

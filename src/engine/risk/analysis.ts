@@ -26,6 +26,7 @@ import {
 } from './monte-carlo.js';
 import { STRESS_ASSUMPTIONS } from './stress-assumptions.js';
 import { annualAmount } from '../projection/period.js';
+import { dependantsOf } from '../planning/insurance.js';
 
 export interface RiskOptions {
   /** Monte Carlo seed (an input: same seed, same result). */
@@ -205,19 +206,37 @@ function effect(base: RunSummary, s: RunSummary): Effect {
 // ---------------------------------------------------------------------------------------------
 // Named stress tests
 
-export type StressCode =
-  | 'market_crash_before_retirement'
-  | 'income_loss_12_months'
-  | 'critical_illness'
-  | 'death_of_main_earner'
-  | 'lpr_up_150bp'
-  | 'inflation_5pct_5y';
+export const STRESS_CODES = [
+  'market_crash_before_retirement',
+  'income_loss_12_months',
+  'critical_illness',
+  'death_of_earner',
+  'disability_long_term_care',
+  'medical_cost_shock',
+  'longevity_95',
+  'lpr_up_150bp',
+  'inflation_5pct_5y',
+] as const;
+export type StressCode = (typeof STRESS_CODES)[number];
 
 interface StressDef {
   code: StressCode;
   data: Record<string, string | number | boolean | null>;
   scenario: Partial<Scenario>;
   poolOnly: boolean;
+  /** A changed profile to rerun instead of the base one (living to 95). */
+  profile?: Profile;
+}
+
+/** Labour income: salary, bonus and business income (what a job loss, illness or death stops). */
+function labourOf(run: EngineRun, id: string): Dec {
+  return sum(
+    run.profile.incomes
+      .filter(
+        (i) => i.memberId === id && (i.type === 'salary' || i.type === 'bonus' || i.type === 'business'),
+      )
+      .map(annualAmount),
+  );
 }
 
 /** The adult with the largest labour income: the household's economic pillar. */
@@ -240,33 +259,49 @@ function stressDefs(base: EngineRun): StressDef[] {
   const S = STRESS_ASSUMPTIONS;
   const next = h.firstYear + 1;
   const earner = mainEarner(base);
+  const ageIn = (id: string, year: number) => year - h.byId.get(id)!.birthYear;
+  const earners = h.members.filter((f) => f.isAdult && labourOf(base, f.member.id).gt(0));
+  const earned = earners.length > 0;
   const retirementYear =
     h.self.retirement && !h.self.retirement.alreadyRetired && h.self.retirementIndex !== null
       ? Math.floor(h.self.retirementIndex / 12)
       : null;
-  // The fall lands in the year before retirement (next year for a retired household), then the
-  // market climbs back to its pre-fall level over the following three years.
+  const retired = !earned && (h.self.retirement?.alreadyRetired ?? true);
+  // The fall lands in the year before retirement (next year for a retired household: the
+  // sequence-of-returns risk of the first years drawing on the portfolio), then the market climbs
+  // back to its pre-fall level over the following three years.
   const crashYear = Math.max(next, (retirementYear ?? next + 1) - 1);
+  const timing =
+    retirementYear !== null
+      ? crashYear === retirementYear - 1
+        ? 'before_retirement'
+        : 'near_retirement'
+      : retired
+        ? 'retired'
+        : 'no_retirement';
   const fall = new Dec(S.marketFall.value);
   const recovery = ONE.div(ONE.plus(fall)).pow(new Dec(1).div(S.recoveryYears.value)).minus(1);
   const overrides = new Map<number, { equity: Dec }>([[crashYear, { equity: fall }]]);
   for (let k = 1; k <= S.recoveryYears.value; k++) overrides.set(crashYear + k, { equity: recovery });
   const nextIndex = h.valuationIndex + 1;
   const treatment = new Dec(S.criticalIllnessTreatment.value).times(base.rates.inflationIndex.at(next));
-  const ciCover = sum(
-    base.profile.insurance
-      .filter((p) => p.insuredId === earner && p.type === 'critical_illness')
-      .map((p) => p.sumAssured),
-  );
+  const ciCover = (id: string) =>
+    sum(
+      base.profile.insurance
+        .filter((p) => p.insuredId === id && p.type === 'critical_illness')
+        .map((p) => p.sumAssured),
+    );
   const inflationYears = new Map<number, Dec>();
   for (let k = 1; k <= S.highInflationYears.value; k++)
     inflationYears.set(h.firstYear + k, new Dec(S.highInflation.value));
   const floating = base.loans.some((l) => l.spec.floating);
-  return [
+  const defs: StressDef[] = [
     {
       code: 'market_crash_before_retirement',
       data: {
         year: crashYear,
+        timing,
+        age: ageIn(h.self.member.id, crashYear),
         fall: fall.toString(),
         recoveryYears: S.recoveryYears.value,
         recoveryReturn: toRateString(recovery, 4),
@@ -274,46 +309,104 @@ function stressDefs(base: EngineRun): StressDef[] {
       scenario: { returnOverrides: overrides },
       poolOnly: true,
     },
-    {
-      code: 'income_loss_12_months',
-      data: { memberId: earner, months: S.incomeLossMonths.value },
-      scenario: {
-        incomeCuts: [
-          { memberId: earner, fromIndex: nextIndex, months: S.incomeLossMonths.value, factor: ZERO },
-        ],
+  ];
+  if (earned) {
+    defs.push(
+      {
+        code: 'income_loss_12_months',
+        data: { memberId: earner, year: next, age: ageIn(earner, next), months: S.incomeLossMonths.value },
+        scenario: {
+          incomeCuts: [
+            { memberId: earner, fromIndex: nextIndex, months: S.incomeLossMonths.value, factor: ZERO },
+          ],
+        },
+        poolOnly: false,
       },
-      poolOnly: false,
-    },
-    {
-      code: 'critical_illness',
-      data: {
-        memberId: earner,
-        year: next,
-        treatment: toMoneyString(treatment),
-        reducedIncomeYears: S.illnessReducedYears.value,
-        incomeFactor: S.illnessIncomeFactor.value,
-        coverPaid: toMoneyString(ciCover),
+      {
+        code: 'critical_illness',
+        data: {
+          memberId: earner,
+          year: next,
+          age: ageIn(earner, next),
+          treatment: toMoneyString(treatment),
+          reducedIncomeYears: S.illnessReducedYears.value,
+          incomeFactor: S.illnessIncomeFactor.value,
+          coverPaid: toMoneyString(ciCover(earner)),
+        },
+        scenario: {
+          extraSpending: [{ year: next, amount: treatment }],
+          extraIncome: ciCover(earner).gt(0) ? [{ year: next, amount: ciCover(earner) }] : [],
+          incomeCuts: [
+            {
+              memberId: earner,
+              fromIndex: next * 12,
+              months: S.illnessReducedYears.value * 12,
+              factor: new Dec(S.illnessIncomeFactor.value),
+            },
+          ],
+        },
+        poolOnly: false,
       },
-      scenario: {
-        extraSpending: [{ year: next, amount: treatment }],
-        extraIncome: ciCover.gt(0) ? [{ year: next, amount: ciCover }] : [],
-        incomeCuts: [
-          {
-            memberId: earner,
-            fromIndex: next * 12,
-            months: S.illnessReducedYears.value * 12,
-            factor: new Dec(S.illnessIncomeFactor.value),
-          },
-        ],
-      },
+    );
+    // Death of each earner someone depends on; disability and long-term care of each earner
+    // (for a single person without dependants, in place of a death that leaves no survivors).
+    for (const f of earners) {
+      const id = f.member.id;
+      if (dependantsOf(base, f).length > 0)
+        defs.push({
+          code: 'death_of_earner',
+          data: { memberId: id, year: next, age: ageIn(id, next) },
+          scenario: { death: { memberId: id, year: next } },
+          poolOnly: false,
+        });
+      const care = new Dec(S.careCostAnnual.value);
+      const careSpending = Array.from({ length: S.careYears.value }, (_, k) => next + k)
+        .filter((year) => year <= h.lastYear)
+        .map((year) => ({ year, amount: care.times(base.rates.inflationIndex.at(year)) }));
+      defs.push({
+        code: 'disability_long_term_care',
+        data: {
+          memberId: id,
+          year: next,
+          age: ageIn(id, next),
+          careCost: toMoneyString(care),
+          careYears: S.careYears.value,
+        },
+        scenario: {
+          extraSpending: careSpending,
+          incomeCuts: [{ memberId: id, fromIndex: next * 12, months: 12 * 80, factor: ZERO }],
+        },
+        poolOnly: false,
+      });
+    }
+  } else {
+    // No earned income: nothing to lose from a job; a large medical bill instead.
+    const id = h.self.member.id;
+    defs.push({
+      code: 'medical_cost_shock',
+      data: { memberId: id, year: next, age: ageIn(id, next), treatment: toMoneyString(treatment) },
+      scenario: { extraSpending: [{ year: next, amount: treatment }] },
       poolOnly: false,
-    },
-    {
-      code: 'death_of_main_earner',
-      data: { memberId: earner, year: next },
-      scenario: { death: { memberId: earner, year: next } },
-      poolOnly: false,
-    },
+    });
+  }
+  if (retired) {
+    const age = S.longevityAge.value;
+    const adults = h.members.filter((f) => f.isAdult && f.lifeExpectancy < age);
+    if (adults.length)
+      defs.push({
+        code: 'longevity_95',
+        data: { memberIds: adults.map((f) => f.member.id).join(','), age },
+        scenario: {},
+        poolOnly: false,
+        profile: {
+          ...base.profile,
+          members: base.profile.members.map((m) =>
+            adults.some((f) => f.member.id === m.id) ? { ...m, lifeExpectancy: age } : m,
+          ),
+        },
+      });
+  }
+  defs.push(
     {
       code: 'lpr_up_150bp',
       data: { delta: S.lprRise.value, fromYear: next, applies: floating },
@@ -326,7 +419,8 @@ function stressDefs(base: EngineRun): StressDef[] {
       scenario: { inflationOverrides: inflationYears },
       poolOnly: false,
     },
-  ];
+  );
+  return defs;
 }
 
 /**
@@ -471,7 +565,16 @@ export interface RiskAnalysis {
   findings: Finding[];
 }
 
-export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOptions = {}): RiskAnalysis {
+/**
+ * `lifeCoverGaps`: the protection section's life-cover gap per member; the death scenario's extra
+ * cover is that gap (one figure in the plan), and the rerun shows what happens without it.
+ */
+export function analyseRisk(
+  profile: Profile,
+  base: EngineRun,
+  options: RiskOptions = {},
+  lifeCoverGaps?: ReadonlyMap<string, string>,
+): RiskAnalysis {
   const seed = options.seed ?? DEFAULT_SEED;
   const trials = options.trials ?? DEFAULT_TRIALS;
   const candidateTrials = Math.min(trials, options.candidateTrials ?? DEFAULT_CANDIDATE_TRIALS);
@@ -489,7 +592,18 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   const rerun = (scenario: Partial<Scenario>, poolOnly: boolean) =>
     poolOnly ? rerunPool(base, scenario) : full(scenario);
 
-  const sensitivity = SENSITIVITY.map((def) => {
+  // Retiring 2 years earlier or later is a question only while retirement is ahead, and earlier
+  // only while it is more than 2 years away (never "retire earlier" when that date is past).
+  const self = base.h.self;
+  const monthsToRetirement =
+    self.retirement && !self.retirement.alreadyRetired && self.retirementIndex !== null
+      ? self.retirementIndex - base.h.valuationIndex
+      : null;
+  const sensitivity = SENSITIVITY.filter(
+    (def) =>
+      def.parameter !== 'retirementAge' ||
+      (monthsToRetirement !== null && monthsToRetirement > -Number(def.delta)),
+  ).map((def) => {
     const run = rerun(def.scenario, def.poolOnly);
     return {
       code: def.code,
@@ -500,14 +614,20 @@ export function analyseRisk(profile: Profile, base: EngineRun, options: RiskOpti
   });
 
   const stress = stressDefs(base).map((def) => {
-    const run = rerun(def.scenario, def.poolOnly);
+    const run = def.profile ? runEngine(def.profile, def.scenario) : rerun(def.scenario, def.poolOnly);
     const e = effect(baseSummary, summarize(run));
-    const cover = def.code === 'death_of_main_earner' ? additionalCover(profile, def, run) : null;
+    let cover: string | null = null;
+    if (def.code === 'death_of_earner') {
+      const id = String(def.data.memberId);
+      cover = lifeCoverGaps
+        ? (lifeCoverGaps.get(id) ?? '0.00')
+        : toMoneyString(additionalCover(profile, def, run));
+    }
     return {
       code: def.code,
       data: def.data,
       effect: e,
-      additionalCoverNeeded: cover ? toMoneyString(cover) : null,
+      additionalCoverNeeded: cover,
     };
   });
 

@@ -23,6 +23,12 @@ export const STRESS_ASSUMPTIONS = {
   ),
   illnessReducedYears: choice(3, '患病后三年收入下降。'),
   illnessIncomeFactor: choice('0.5', '三年内劳动收入按原来的 50% 计。'),
+  careCostAnnual: choice(
+    '60000',
+    '失能后的长期护理费用每年 6 万元（今日价格，城市居家护工月费约 5,000 元的量级），随通胀增长。',
+  ),
+  careYears: choice(10, '护理费用持续 10 年（规划期内）；失能者的劳动收入停止。'),
+  longevityAge: choice(95, '已退休家庭：夫妻活到 95 岁，检验资金能否支撑更长的退休生活。'),
   lprRise: choice('0.015', '5 年期以上 LPR 上升 1.5 个百分点，浮动利率贷款自次年 1 月起重新定价。'),
   highInflation: choice('0.05', '通货膨胀率 5%，持续 5 年，之后回到基本假设。'),
   highInflationYears: choice(5, '高通胀持续年数。'),

@@ -169,53 +169,54 @@ export function buildInsurance(plan: Plan, templates: TemplateSet) {
         cells: [
           COVER_LABELS[l.kind]!,
           l.need === null ? '应配置' : yuanNumber(l.need),
-          l.need === null ? (l.covered ? '已有' : '无') : yuanNumber(l.existing),
+          l.kind === 'medical' || l.kind === 'accident'
+            ? l.covered
+              ? yuanNumber(l.existing)
+              : '无'
+            : yuanNumber(l.existing),
           l.covered ? '已覆盖' : l.gap === null ? '待配置' : yuanNumber(l.gap),
         ],
         negative: [false, false, false, !l.covered],
       })),
     methods: m.life
       ? ([
-          { cells: ['双十原则', yuanNumber(m.life.doubleTen), '10 × 年收入'] },
+          { cells: ['双十原则', yuanNumber(m.life.doubleTen), '10 × 年收入（仅作参考）'] },
           {
             cells: [
               '生命价值法',
               m.life.humanLifeValue ? yuanNumber(m.life.humanLifeValue) : '—',
-              '未来收入扣除自身消费后的现值',
+              '未来收入扣除自身消费后的现值（仅作参考）',
             ],
           },
           {
             cells: [
               '需求分析法',
               m.life.needsAnalysis ? yuanNumber(m.life.needsAnalysis) : '—',
-              '负债 + 教育金 + 遗属生活费 + 应急金 + 丧葬 − 可用资产',
+              m.life.method === 'none'
+                ? '无人依靠其收入，不测算'
+                : `负债 + 教育金 + 遗属生活费（${m.life.survivorsYears} 年）+ 应急金 + 丧葬 − 遗属收入 ${spoken(m.life.lessSurvivorsIncome)} − 可用资产`,
             ],
           },
         ] as TableRow[])
       : [],
     method: m.life?.method ?? null,
     recommended: m.life ? spoken(m.life.recommended) : null,
+    needsNothing: m.life !== null && m.life.method !== 'none' && dec(m.life.recommended).isZero(),
+    dependants: m.life ? m.life.dependants.map((id) => names.member(id)).join('、') : '',
+    healthNotes: m.healthDisclosure
+      ? (plan.members.find((x) => x.id === m.memberId)?.healthNotes ?? null)
+      : null,
   }));
+  const chartLines = ins.members.flatMap((m) =>
+    m.lines
+      .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
+      .sort((a, b) => b.order - a.order)
+      .map((l) => ({ member: m.memberId, line: l })),
+  );
   const chart = {
-    labels: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) => [`${names.member(m.memberId)} 寿险`, `${names.member(m.memberId)} 重疾`]),
-    need: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) =>
-        m.lines
-          .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
-          .sort((a, b) => b.order - a.order)
-          .map((l) => toWan(l.need ?? '0')),
-      ),
-    existing: ins.members
-      .filter((m) => m.life)
-      .flatMap((m) =>
-        m.lines
-          .filter((l) => l.kind === 'life' || l.kind === 'criticalIllness')
-          .sort((a, b) => b.order - a.order)
-          .map((l) => toWan(l.existing)),
-      ),
+    labels: chartLines.map((x) => `${names.member(x.member)} ${x.line.kind === 'life' ? '寿险' : '重疾'}`),
+    need: chartLines.map((x) => toWan(x.line.need ?? '0')),
+    existing: chartLines.map((x) => toWan(x.line.existing)),
   };
   return {
     members,
@@ -224,6 +225,10 @@ export function buildInsurance(plan: Plan, templates: TemplateSet) {
     budgetLeft: spoken(ins.premiumBudgetLeft),
     currentPremiums: spoken(ins.currentPremiums),
     premiumShare: ins.premiumShare ? percent(ins.premiumShare, 1) : '—',
+    newPremiums: spoken(ins.newPremiums),
+    hasNewPremiums: dec(ins.newPremiums).gt(0),
+    premiumShareAfter: ins.premiumShareAfter ? percent(ins.premiumShareAfter, 1) : '—',
+    withinBudget: ins.premiumShareAfter === null || dec(ins.premiumShareAfter).lte('0.1'),
     findings: findingSentences(plan, templates, 'insurance'),
   };
 }
@@ -571,14 +576,34 @@ const SENSITIVITY_LABELS: Record<string, string> = {
   spending_minus_10: '生活支出 −10%',
 };
 
-const STRESS_LABELS: Record<string, string> = {
-  market_crash_before_retirement: '退休前一年股市下跌 30%',
-  income_loss_12_months: '主要收入者失业 12 个月',
-  critical_illness: '主要收入者罹患重疾',
-  death_of_main_earner: '主要收入者身故',
-  lpr_up_150bp: 'LPR 上升 1.5 个百分点',
-  inflation_5pct_5y: '连续 5 年通胀 5%',
-};
+/** The stress test's row label: whose death, whose income, what kind of market fall. */
+function stressLabel(s: Plan['risk']['stress'][number], names: Names): string {
+  const who = s.data.memberId ? names.member(String(s.data.memberId)) : '';
+  switch (s.code) {
+    case 'market_crash_before_retirement':
+      return s.data.timing === 'before_retirement'
+        ? '退休前一年股市下跌 30%'
+        : s.data.timing === 'retired'
+          ? '退休后次年股市下跌 30%'
+          : '次年股市下跌 30%';
+    case 'income_loss_12_months':
+      return `${who}失去收入 12 个月`;
+    case 'critical_illness':
+      return `${who}罹患重疾`;
+    case 'death_of_earner':
+      return `${who}身故`;
+    case 'disability_long_term_care':
+      return `${who}失能并需长期护理`;
+    case 'medical_cost_shock':
+      return `${who}大额医疗支出`;
+    case 'longevity_95':
+      return '活到 95 岁';
+    case 'lpr_up_150bp':
+      return 'LPR 上升 1.5 个百分点';
+    case 'inflation_5pct_5y':
+      return '连续 5 年通胀 5%';
+  }
+}
 
 const signed = signedWan;
 const shownNeg = (s: string) => signed(s).startsWith('−');
@@ -604,18 +629,21 @@ export function buildRisk(plan: Plan, templates: TemplateSet) {
       s.effect.moneyRunsOutAge !== null,
     ],
   }));
+  // Living to 95 moves the plan's end: its end wealth and retirement gap are not comparable with
+  // the base plan's, so the row shows only what goes unpaid and how long the money lasts.
+  const longer = (s: Plan['risk']['stress'][number]) => s.code === 'longevity_95';
   const stress: TableRow[] = r.stress.map((s) => ({
     cells: [
-      STRESS_LABELS[s.code] ?? s.code,
-      signed(s.effect.endingWealthChange),
-      signed(s.effect.retirementGapChange),
+      stressLabel(s, names),
+      longer(s) ? '—' : signed(s.effect.endingWealthChange),
+      longer(s) ? '—' : signed(s.effect.retirementGapChange),
       signed(s.effect.totalShortfallChange),
       s.effect.moneyRunsOutAge !== null ? `${s.effect.moneyRunsOutAge} 岁` : '期末',
     ],
     negative: [
       false,
-      shownNeg(s.effect.endingWealthChange),
-      signed(s.effect.retirementGapChange).startsWith('+'),
+      !longer(s) && shownNeg(s.effect.endingWealthChange),
+      !longer(s) && signed(s.effect.retirementGapChange).startsWith('+'),
       signed(s.effect.totalShortfallChange).startsWith('+'),
       s.effect.moneyRunsOutAge !== null,
     ],

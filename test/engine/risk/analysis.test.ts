@@ -119,7 +119,7 @@ describe('stress tests worsen what they should and leave the rest alone', () => 
   });
 
   it('the death of the main earner pays the life cover and says how much more cover the survivors need', () => {
-    const s = stress('death_of_main_earner');
+    const s = stress('death_of_earner');
     expect(dec(s.additionalCoverNeeded!).gt(0)).toBe(true);
     // With that much more cover paid out, the survivors' shortfall disappears.
     const cover = dec(s.additionalCoverNeeded!);

@@ -40,8 +40,18 @@ export function renderInsurance(w: PdfWriter, model: ReportModel, ctx: RenderCon
         ],
         rows: member.methods,
       });
-      w.note(`建议寿险保额采用${METHOD_NAMES[member.method ?? 'none']}：${member.recommended}。`);
+      w.note(
+        member.method === 'none'
+          ? `${member.name}没有依靠其收入生活的家人，也没有需要家人承担的负债，暂不需要寿险；身后费用可由现有资产支付。`
+          : member.needsNothing
+            ? `${member.name}身故时，家人的收入与家庭资产足以支付${member.dependants}的生活、教育与家庭负债，按需求分析法不需另配寿险。`
+            : `建议寿险保额采用${METHOD_NAMES[member.method ?? 'none']}（${member.name}身故时，${member.dependants}的生活与家庭负债）：${member.recommended}。`,
+      );
     }
+    if (member.healthNotes)
+      w.note(
+        `如实告知：${member.name}的健康状况（${member.healthNotes}）须在投保时如实告知，可能加费、除外责任或延期承保，保费以核保结果为准。`,
+      );
   }
   if (m.chart.labels.length)
     w.chart(
