@@ -16,20 +16,11 @@ import { enqueueBatch } from '../../src/apps/batch/queue/enqueue.js';
 import { ensureBuilt } from '../helpers/cli.js';
 import { readSample, SAMPLES_DIR } from '../helpers/samples.js';
 import { startRedis, type TestRedis } from './redis.js';
+import type { ManifestRow } from '../../src/apps/batch/household.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = `${ROOT}dist/apps/cli/main.js`;
 
-interface ManifestRow {
-  row: number;
-  id: string;
-  status: string;
-  file: string | null;
-  sha256: string | null;
-  inputHash: string | null;
-  ms: number | null;
-  error: { code: string; message: string; issues: unknown[] } | null;
-}
 interface Manifest {
   batchId: string;
   complete: boolean;

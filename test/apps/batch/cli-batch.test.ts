@@ -11,19 +11,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../helpers/cli.js';
 import { SAMPLES_DIR } from '../../helpers/samples.js';
+import type { ManifestRow } from '../../../src/apps/batch/household.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const CLI = `${ROOT}dist/apps/cli/main.js`;
-
-interface ManifestRow {
-  row: number;
-  id: string;
-  status: string;
-  file: string | null;
-  sha256: string | null;
-  inputHash: string | null;
-  error: { code: string } | null;
-}
 
 /** A folder of `good` copies of a small (summary-edition) sample and the bad samples. */
 function batchFolder(good: number): string {
