@@ -16,35 +16,13 @@ import {
   runCalculator,
 } from '../engine/calculators/index.js';
 import { PACKAGE_ROOT } from './assets.js';
-
-type Schema = {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-};
+import { schemaFieldRows, type Schema } from './schema-table.js';
 
 function typeText(s: Schema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' / ');
   if (s.anyOf) return s.anyOf.map(typeText).join(' \\| ');
   return Array.isArray(s.type) ? s.type.join(' \\| ') : (s.type ?? '');
-}
-
-function rows(s: Schema, path: string, required: boolean, out: string[]): void {
-  if (path)
-    out.push(
-      `| \`${path}\` | ${typeText(s)} | ${required ? '是' : ''} | ${(s.description ?? '').replace(/\|/g, '\\|')} |`,
-    );
-  const obj =
-    s.type === 'array' && s.items?.type === 'object' ? s.items : s.type === 'object' ? s : undefined;
-  const prefix = s.type === 'array' ? `${path}[]` : path;
-  for (const [k, v] of Object.entries(obj?.properties ?? {}))
-    rows(v, prefix ? `${prefix}.${k}` : k, obj?.required?.includes(k) ?? false, out);
 }
 
 /** Lists of rows longer than this show their first three rows, a marker and the last row. */
@@ -90,7 +68,7 @@ function section(name: (typeof CALCULATOR_NAMES)[number]): string {
   const c = calculators[name];
   const parts = [`## \`${name}\` — ${c.title}`, c.description, '### 输入 / Input fields'];
   const table = ['| 字段 | 类型 | 必填 | 说明 |', '|---|---|---|---|'];
-  rows(calculatorJsonSchema(name) as Schema, '', true, table);
+  schemaFieldRows(calculatorJsonSchema(name) as Schema, typeText, '', true, table);
   parts.push(table.join('\n'));
   const examples = CALCULATOR_EXAMPLES[name];
   parts.push(examples.length > 1 ? '### 示例 / Examples' : '### 示例 / Example');

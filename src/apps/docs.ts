@@ -13,23 +13,8 @@ import { z } from 'zod';
 import { profileJsonSchema } from '../domain/json-schema.js';
 import { planSchema } from '../engine/plan-types.js';
 import { PACKAGE_ROOT } from './assets.js';
+import { schemaFieldRows, type Schema } from './schema-table.js';
 import { renderCalculatorsDoc } from './calculators-doc.js';
-
-type Schema = {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  maxItems?: number;
-  maxLength?: number;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-};
 
 function typeText(s: Schema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
@@ -45,22 +30,9 @@ function typeText(s: Schema): string {
   return t;
 }
 
-function rows(s: Schema, path: string, required: boolean, out: string[]): void {
-  if (path)
-    out.push(
-      `| \`${path}\` | ${typeText(s)} | ${required ? '是' : ''} | ${(s.description ?? '').replace(/\|/g, '\\|')} |`,
-    );
-  // Recurse into objects, and into the objects a list holds (as path[].field).
-  const obj =
-    s.type === 'array' && s.items?.type === 'object' ? s.items : s.type === 'object' ? s : undefined;
-  const prefix = s.type === 'array' ? `${path}[]` : path;
-  for (const [k, v] of Object.entries(obj?.properties ?? {}))
-    rows(v, prefix ? `${prefix}.${k}` : k, obj?.required?.includes(k) ?? false, out);
-}
-
 function fieldTable(schema: Schema): string {
   const out = ['| 字段 | 类型 | 必填 | 说明 |', '|---|---|---|---|'];
-  rows(schema, '', true, out);
+  schemaFieldRows(schema, typeText, '', true, out);
   return out.join('\n');
 }
 
